@@ -1,0 +1,43 @@
+import path from "node:path";
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+
+const testEnv = {
+  SHOPIFY_API_KEY: "test-api-key",
+  SHOPIFY_API_SECRET: "test-api-secret",
+  SHOPIFY_APP_URL: "http://127.0.0.1:65535",
+  SCOPES: "read_products",
+  TOKEN_ENCRYPTION_KEY: "0".repeat(64),
+  DATABASE_URL: `file:${path.resolve("prisma", "test.sqlite")}`,
+  LOG_LEVEL: "silent",
+};
+
+export default defineConfig({
+  server: { port: Number(process.env.PORT ?? 3000), host: "127.0.0.1" },
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  plugins: [
+    // The Remix plugin stays out of vitest (it would try to build routes for every test file).
+    !process.env.VITEST &&
+      remix({
+        ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_lazyRouteDiscovery: true,
+        },
+      }),
+  ],
+  build: { assetsInlineLimit: 0 },
+  test: {
+    globalSetup: ["tests/global-setup.ts"],
+    setupFiles: ["tests/setup.ts"],
+    fileParallelism: false,
+    env: testEnv,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 20_000 } },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } },
+    ],
+  },
+});

@@ -1,0 +1,36 @@
+// Environment, validated once. Every outside service has a configurable base URL so the same code runs
+// against the real Shopify/TikTok or the local sandboxes.
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+
+const configSchema = z.object({
+  SHOPIFY_API_KEY: z.string().min(1, "SHOPIFY_API_KEY is required (the app's client id)"),
+  SHOPIFY_API_SECRET: z.string().min(1, "SHOPIFY_API_SECRET is required (the app's client secret)"),
+  SHOPIFY_APP_URL: z.url("SHOPIFY_APP_URL must be the app's public URL"),
+  SCOPES: z.string().default(""),
+  /** When set, Admin API and OAuth calls to https://{shop}/admin/… go to this origin instead (the sandbox). */
+  SHOPIFY_ADMIN_ORIGIN: optionalUrl,
+  /** App Bridge script; Shopify's CDN by default, the sandbox's stand-in offline. */
+  APP_BRIDGE_URL: optionalUrl,
+  SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`The app's environment is incomplete:\n${problems}\nSee README.md "Environment variables".`);
+  }
+  return parsed.data;
+}
+
+export const config = loadConfig();

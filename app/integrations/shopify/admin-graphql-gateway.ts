@@ -1,0 +1,74 @@
+// The app's Admin GraphQL gateway (graphql-request). One per shop and access token; the endpoint honours
+// SHOPIFY_ADMIN_ORIGIN so the same code talks to Shopify or the sandbox. Throttled calls wait for the
+// bucket to refill (from Shopify's own throttleStatus) and try again.
+import { ClientError, GraphQLClient } from "graphql-request";
+import { adminRequestUrl } from "./admin-origin-fetch";
+import { ShopifyAdminError } from "./shopify-admin-error";
+
+export interface AdminGatewayOptions {
+  shop: string;
+  accessToken: string;
+  apiVersion: string;
+  adminOrigin?: string;
+  maxThrottleRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ShopifyAdminGateway {
+  request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+interface ThrottleStatus { currentlyAvailable: number; restoreRate: number }
+interface CostExtension { requestedQueryCost?: number; throttleStatus?: ThrottleStatus }
+
+export function adminGraphqlEndpoint(shop: string, apiVersion: string, adminOrigin?: string): string {
+  return adminRequestUrl(`https://${shop}/admin/api/${apiVersion}/graphql.json`, adminOrigin);
+}
+
+export function createShopifyAdminGateway(options: AdminGatewayOptions): ShopifyAdminGateway {
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+  const client = new GraphQLClient(adminGraphqlEndpoint(options.shop, options.apiVersion, options.adminOrigin), {
+    headers: { "X-Shopify-Access-Token": options.accessToken },
+    fetch: (input, init) => globalThis.fetch(input, init),
+  });
+  const maxRetries = options.maxThrottleRetries ?? 5;
+
+  return {
+    async request<T>(document: string, variables?: Record<string, unknown>): Promise<T> {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { data } = await client.rawRequest<T>(document, variables);
+          return data;
+        } catch (error) {
+          const failure = toAdminError(error);
+          if (failure.kind !== "throttled" || attempt >= maxRetries) throw failure;
+          await sleep(throttleWaitMs(error));
+        }
+      }
+    },
+  };
+}
+
+function toAdminError(error: unknown): ShopifyAdminError {
+  if (error instanceof ClientError) {
+    const { status, errors } = error.response;
+    const codes = Array.isArray(errors) ? errors.map((e) => (e.extensions as { code?: string } | undefined)?.code) : [];
+    if (codes.includes("THROTTLED")) return new ShopifyAdminError("Shopify throttled the request", "throttled", { status, errors });
+    if (status === 401 || status === 403) {
+      return new ShopifyAdminError("Shopify refused the app's access token", "unauthorized", { status, errors: error.response.error ?? errors });
+    }
+    if (errors?.length) {
+      return new ShopifyAdminError(`Shopify rejected the query: ${errors.map((e) => e.message).join("; ")}`, "graphql", { status, errors });
+    }
+    return new ShopifyAdminError(`Shopify answered HTTP ${status}`, "http", { status });
+  }
+  return new ShopifyAdminError(`Could not reach Shopify: ${(error as Error).message}`, "network");
+}
+
+function throttleWaitMs(error: unknown): number {
+  const cost = (error instanceof ClientError ? (error.response.extensions as { cost?: CostExtension } | undefined)?.cost : undefined);
+  const status = cost?.throttleStatus;
+  if (!status || !cost?.requestedQueryCost) return 1000;
+  const missing = Math.max(0, cost.requestedQueryCost - status.currentlyAvailable);
+  return Math.ceil((missing / Math.max(1, status.restoreRate)) * 1000) + 50;
+}

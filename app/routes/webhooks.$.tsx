@@ -1,0 +1,39 @@
+// Every Shopify webhook subscription of shopify.app.toml lands here: /webhooks/<topic> and /webhooks/compliance.
+// Thin: verify the HMAC (authenticate.webhook), check the topic belongs to this path, record once, answer.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { db } from "../db.server";
+import { logger } from "../logger.server";
+import { applySessionWebhook } from "../modules/shop-lifecycle/session-webhooks";
+import { receiveShopifyWebhook } from "../modules/webhooks/receive-shopify-webhook";
+import { normalizeTopic, topicsForPath } from "../modules/webhooks/shopify-webhook-topics";
+import { createWebhookDeliveryRepository } from "../modules/webhooks/webhook-delivery-repository";
+import { authenticate } from "../shopify.server";
+
+const deliveries = createWebhookDeliveryRepository(db);
+
+export const loader = () => new Response(null, { status: 405, headers: { Allow: "POST" } });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const accepted = topicsForPath(params["*"] ?? "");
+  if (accepted.length === 0) return new Response(null, { status: 404 });
+
+  const rawBody = await request.clone().text();
+  const webhook = await authenticate.webhook(request); // throws 401 on a bad HMAC, 400 on missing headers
+  const topic = normalizeTopic(webhook.topic);
+  if (!accepted.includes(topic)) return new Response(null, { status: 400 });
+
+  const { duplicate } = await receiveShopifyWebhook(
+    { deliveries, onFirstDelivery: (w) => applySessionWebhook(db, w.topic, w.shop, w.rawBody) },
+    {
+      webhookId: webhook.webhookId,
+      shop: webhook.shop,
+      topic,
+      apiVersion: webhook.apiVersion,
+      triggeredAt: "triggeredAt" in webhook ? webhook.triggeredAt : undefined,
+      eventId: "eventId" in webhook ? webhook.eventId : undefined,
+      rawBody,
+    },
+  );
+  logger.info({ shop: webhook.shop, topic, webhookId: webhook.webhookId, duplicate }, "shopify webhook");
+  return new Response(null, { status: 200 });
+}

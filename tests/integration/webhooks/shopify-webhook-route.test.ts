@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../../../app/db.server";
+import { action } from "../../../app/routes/webhooks.$";
+import { shopifyWebhookRequest } from "../../support/shopify-webhook-request";
+
+const appUrl = process.env.SHOPIFY_APP_URL!;
+const secret = process.env.SHOPIFY_API_SECRET!;
+const shop = `webhook-route-${randomUUID().slice(0, 8)}.myshopify.com`;
+// A real products/update body carries ids beyond Number.MAX_SAFE_INTEGER; the raw text must survive.
+const body = '{"id":788032119674292922,"admin_graphql_api_id":"gid://shopify/Product/788032119674292922","title":"Example T-Shirt","updated_at":"2026-11-25T10:00:00-05:00"}';
+
+async function respond(request: Request): Promise<Response> {
+  try {
+    return await action({ request, params: { "*": new URL(request.url).pathname.replace("/webhooks/", "") }, context: {} });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+afterAll(async () => {
+  await db.webhookDelivery.deleteMany({ where: { shop } });
+});
+
+describe("Shopify webhook route", () => {
+  it("GIVEN a correctly signed delivery sent twice THEN both get 200 and it is recorded once, byte for byte", async () => {
+    const webhookId = randomUUID();
+    const send = () => respond(shopifyWebhookRequest({ appUrl, path: "/webhooks/products/update", topic: "products/update", shop, body, secret, webhookId }));
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const rows = await db.webhookDelivery.findMany({ where: { shop, deliveryId: webhookId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ source: "shopify", topic: "products/update", apiVersion: "2026-10", payload: body });
+  });
+
+  it("GIVEN a forged HMAC THEN 401 and nothing is recorded", async () => {
+    const webhookId = randomUUID();
+    const response = await respond(
+      shopifyWebhookRequest({ appUrl, path: "/webhooks/products/update", topic: "products/update", shop, body, secret: "not-the-app-secret", webhookId }),
+    );
+    expect(response.status).toBe(401);
+    expect(await db.webhookDelivery.count({ where: { deliveryId: webhookId } })).toBe(0);
+  });
+
+  it("GIVEN a signed delivery whose topic does not belong to the path THEN 400 and nothing is recorded", async () => {
+    const webhookId = randomUUID();
+    const response = await respond(
+      shopifyWebhookRequest({ appUrl, path: "/webhooks/products/delete", topic: "products/update", shop, body, secret, webhookId }),
+    );
+    expect(response.status).toBe(400);
+    expect(await db.webhookDelivery.count({ where: { deliveryId: webhookId } })).toBe(0);
+  });
+
+  it("GIVEN an unknown webhook path THEN 404", async () => {
+    const response = await respond(shopifyWebhookRequest({ appUrl, path: "/webhooks/carts/create", topic: "carts/create", shop, body, secret }));
+    expect(response.status).toBe(404);
+  });
+
+  it("accepts each compliance topic on /webhooks/compliance", async () => {
+    for (const topic of ["customers/data_request", "customers/redact", "shop/redact"]) {
+      const webhookId = randomUUID();
+      const response = await respond(
+        shopifyWebhookRequest({ appUrl, path: "/webhooks/compliance", topic, shop, body: `{"shop_domain":"${shop}"}`, secret, webhookId }),
+      );
+      expect(response.status, topic).toBe(200);
+      expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ topic });
+    }
+  });
+
+  it("GIVEN app/uninstalled THEN the shop's sessions are removed", async () => {
+    await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_x" } });
+    const response = await respond(
+      shopifyWebhookRequest({ appUrl, path: "/webhooks/app/uninstalled", topic: "app/uninstalled", shop, body: `{"id":1,"domain":"${shop}"}`, secret }),
+    );
+    expect(response.status).toBe(200);
+    expect(await db.session.count({ where: { shop } })).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@ export const SHOP_SUMMARY_QUERY = /* GraphQL */ `
       name
       myshopifyDomain
       currencyCode
-      billingAddress {
+      shopAddress {
         countryCodeV2
       }
     }
@@ -15,6 +15,6 @@ export const SHOP_SUMMARY_QUERY = /* GraphQL */ `
 `;
 
 export interface ShopSummaryResult {
-  shop: { name: string; myshopifyDomain: string; currencyCode: string; billingAddress: { countryCodeV2: string | null } };
+  shop: { name: string; myshopifyDomain: string; currencyCode: string; shopAddress: { countryCodeV2: string | null } };
   productsCount: { count: number } | null;
 }

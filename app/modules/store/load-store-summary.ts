@@ -16,7 +16,7 @@ export async function loadStoreSummary(shopify: ShopifyAdminGateway): Promise<St
     name: shop.name,
     domain: shop.myshopifyDomain,
     currency: shop.currencyCode,
-    country: shop.billingAddress.countryCodeV2,
+    country: shop.shopAddress.countryCodeV2,
     productCount: productsCount?.count ?? null,
   };
 }

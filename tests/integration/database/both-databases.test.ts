@@ -1,0 +1,60 @@
+// The same migrations, repositories and Shopify session storage on SQLite and on PostgreSQL.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Session } from "@shopify/shopify-api";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../../app/db.server";
+import { migrateDatabase } from "../../../app/db/migrations.server";
+import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
+import { createTemporaryPostgresDatabase } from "../../support/postgres-database";
+
+const backends = [
+  {
+    name: "SQLite",
+    async create() {
+      const dir = mkdtempSync(path.join(tmpdir(), "app-sqlite-"));
+      return { url: `file:${path.join(dir, "db.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  { name: "PostgreSQL", create: createTemporaryPostgresDatabase },
+];
+
+describe.each(backends)("$name", (backend) => {
+  let database: { url: string; drop(): Promise<void> };
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    expect(await migrateDatabase(database.url)).toContain("0001_init");
+    expect(await migrateDatabase(database.url)).toEqual([]); // idempotent
+    db = createDatabase(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it("records a webhook delivery once however often it arrives, also concurrently", async () => {
+    const deliveries = createWebhookDeliveryRepository(db);
+    const delivery = { source: "shopify" as const, deliveryId: randomUUID(), shop: "a.myshopify.com", topic: "products/update", payload: "{}" };
+    const results = await Promise.all(Array.from({ length: 5 }, () => deliveries.recordOnce(delivery)));
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await db.webhookDelivery.count({ where: { deliveryId: delivery.deliveryId } })).toBe(1);
+  });
+
+  it("stores and loads Shopify sessions through PrismaSessionStorage", async () => {
+    const storage = new PrismaSessionStorage(db);
+    const session = new Session({ id: "offline_b.myshopify.com", shop: "b.myshopify.com", state: "s", isOnline: false, accessToken: "shpat_test", scope: "read_products" });
+    expect(await storage.storeSession(session)).toBe(true);
+    const loaded = await storage.loadSession(session.id);
+    expect(loaded?.accessToken).toBe("shpat_test");
+    expect((await storage.findSessionsByShop("b.myshopify.com")).map((s) => s.id)).toEqual([session.id]);
+    await storage.deleteSession(session.id);
+    expect(await storage.loadSession(session.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,137 @@
+// The durable job queue on the app's own database (SQLite or PostgreSQL, through Prisma). Claims are
+// optimistic (an UPDATE guarded by the state we read), so any number of worker processes can share it
+// without database-specific locking SQL; a lease that expires makes the job runnable again.
+import { EventEmitter } from "node:events";
+import type { Database } from "../db.server";
+import type { JobFailure, JobQueue, LeasedJob, NewJob } from "./job-queue";
+import { retryDelayMs } from "./retry-backoff";
+
+export interface EmbeddedJobQueueOptions {
+  visibilityTimeoutMs?: number;
+  now?: () => Date;
+  backoff?: (attempt: number) => number;
+}
+
+const UNIQUE_VIOLATION = "P2002";
+const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === UNIQUE_VIOLATION;
+
+export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOptions = {}): JobQueue {
+  const visibilityTimeoutMs = options.visibilityTimeoutMs ?? 60_000;
+  const now = options.now ?? (() => new Date());
+  const backoff = options.backoff ?? ((attempt: number) => retryDelayMs(attempt));
+  const signal = new EventEmitter();
+  signal.setMaxListeners(0);
+
+  const toLeased = (row: { id: string; shop: string; type: string; payload: string; key: string | null; attempts: number; maxAttempts: number }): LeasedJob => ({
+    id: row.id, shop: row.shop, type: row.type, payload: JSON.parse(row.payload), key: row.key, attempts: row.attempts, maxAttempts: row.maxAttempts,
+  });
+
+  async function enqueue(job: NewJob): Promise<{ id: string; coalesced: boolean }> {
+    const payload = JSON.stringify(job.payload ?? null);
+    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt: job.runAt ?? now(), maxAttempts: job.maxAttempts ?? 8 };
+    for (let tries = 0; tries < 5; tries++) {
+      try {
+        const row = await db.job.create({ data, select: { id: true } });
+        signal.emit("work");
+        return { id: row.id, coalesced: false };
+      } catch (error) {
+        if (!job.key || !isUniqueViolation(error)) throw error;
+      }
+      // A pending job with this key exists: it will read the latest state, so give it the newest payload.
+      const updated = await db.job.updateMany({ where: { pendingKey: job.key, status: "pending" }, data: { payload } });
+      if (updated.count === 1) {
+        const row = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true } });
+        if (row) return { id: row.id, coalesced: true };
+      }
+      // It was leased in between: try to create again.
+    }
+    throw new Error(`Could not enqueue ${job.type} for key ${job.key}: the pending job kept changing`);
+  }
+
+  async function lease(workerId: string, limit: number): Promise<LeasedJob[]> {
+    const at = now();
+    const candidates = await db.job.findMany({
+      where: { OR: [{ status: "pending", runAt: { lte: at } }, { status: "running", leaseUntil: { lt: at } }] },
+      orderBy: { runAt: "asc" },
+      take: limit * 3,
+      select: { id: true, status: true, leaseUntil: true, attempts: true, maxAttempts: true },
+    });
+    const claimed: LeasedJob[] = [];
+    for (const candidate of candidates) {
+      if (claimed.length >= limit) break;
+      if (candidate.status === "running" && candidate.attempts >= candidate.maxAttempts) {
+        await db.job.updateMany({
+          where: { id: candidate.id, status: "running", leaseUntil: candidate.leaseUntil },
+          data: { status: "dead", lastError: `The worker stopped responding ${candidate.attempts} times while running this job`, finishedAt: at, leaseUntil: null },
+        });
+        continue;
+      }
+      const guard = candidate.status === "pending" ? { status: "pending" } : { status: "running", leaseUntil: candidate.leaseUntil };
+      const won = await db.job.updateMany({
+        where: { id: candidate.id, ...guard },
+        data: { status: "running", leasedBy: workerId, leaseUntil: new Date(at.getTime() + visibilityTimeoutMs), attempts: { increment: 1 }, pendingKey: null },
+      });
+      if (won.count !== 1) continue; // another worker got it
+      const row = await db.job.findUniqueOrThrow({ where: { id: candidate.id } });
+      claimed.push(toLeased(row));
+    }
+    return claimed;
+  }
+
+  async function complete(job: LeasedJob, workerId: string): Promise<void> {
+    await db.job.updateMany({ where: { id: job.id, leasedBy: workerId, status: "running" }, data: { status: "done", finishedAt: now(), leaseUntil: null, lastError: null } });
+  }
+
+  async function fail(job: LeasedJob, workerId: string, failure: JobFailure): Promise<"retrying" | "dead" | "superseded"> {
+    const message = failure.error.message.slice(0, 2000);
+    const owned = { id: job.id, leasedBy: workerId, status: "running" };
+    if (!failure.retryable || job.attempts >= job.maxAttempts) {
+      await db.job.updateMany({ where: owned, data: { status: "dead", lastError: message, finishedAt: now(), leaseUntil: null } });
+      return "dead";
+    }
+    const runAt = failure.retryAt ?? new Date(now().getTime() + backoff(job.attempts));
+    try {
+      await db.job.updateMany({ where: owned, data: { status: "pending", runAt, lastError: message, leaseUntil: null, leasedBy: null, pendingKey: job.key } });
+      return "retrying";
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // A newer job for the same key is already waiting and will do this work with fresher data.
+      await db.job.updateMany({ where: owned, data: { status: "done", lastError: `superseded after: ${message}`, finishedAt: now(), leaseUntil: null } });
+      return "superseded";
+    }
+  }
+
+  async function replay(jobId: string): Promise<void> {
+    const job = await db.job.findUnique({ where: { id: jobId } });
+    if (!job || job.status !== "dead") throw new Error(`Job ${jobId} is not a dead job, so it cannot be replayed`);
+    try {
+      await db.job.update({ where: { id: jobId }, data: { status: "pending", attempts: 0, runAt: now(), finishedAt: null, pendingKey: job.key } });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Newer work for this key is already queued; replaying would only repeat it.
+      await db.job.update({ where: { id: jobId }, data: { status: "done", lastError: `${job.lastError ?? ""} (replay covered by a newer pending job)` } });
+    }
+    signal.emit("work");
+  }
+
+  async function counts(shop?: string) {
+    const groups = await db.job.groupBy({ by: ["status"], where: shop ? { shop } : {}, _count: { _all: true } });
+    const result = { pending: 0, running: 0, done: 0, dead: 0 };
+    for (const g of groups) if (g.status in result) result[g.status as keyof typeof result] = g._count._all;
+    return result;
+  }
+
+  function waitForWork(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.off("work", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.once("work", done);
+    });
+  }
+
+  return { enqueue, lease, complete, fail, replay, counts, waitForWork };
+}

@@ -1,0 +1,37 @@
+// The job queue port. Adapters: the embedded queue on the app's own database (embedded-job-queue.ts);
+// a Redis/BullMQ adapter can implement the same port for the scale path.
+
+export interface NewJob {
+  shop: string;
+  type: string;
+  payload: unknown;
+  /** Jobs with the same key coalesce: while one is pending, enqueueing again replaces its payload. */
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+export interface LeasedJob {
+  id: string;
+  shop: string;
+  type: string;
+  payload: unknown;
+  key: string | null;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export type JobFailure = { error: Error; retryable: boolean; retryAt?: Date };
+
+export interface JobQueue {
+  enqueue(job: NewJob): Promise<{ id: string; coalesced: boolean }>;
+  /** Claims up to `limit` runnable jobs for `workerId` for the visibility timeout. */
+  lease(workerId: string, limit: number): Promise<LeasedJob[]>;
+  complete(job: LeasedJob, workerId: string): Promise<void>;
+  fail(job: LeasedJob, workerId: string, failure: JobFailure): Promise<"retrying" | "dead" | "superseded">;
+  /** Puts a dead job back in the queue with a fresh attempt count. */
+  replay(jobId: string): Promise<void>;
+  counts(shop?: string): Promise<Record<"pending" | "running" | "done" | "dead", number>>;
+  /** Resolves when something may have become runnable (a local enqueue) or after `ms`. */
+  waitForWork(ms: number): Promise<void>;
+}

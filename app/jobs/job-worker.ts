@@ -1,0 +1,79 @@
+// Runs queued jobs: leases up to `concurrency` at a time, runs each job's handler, and records the
+// outcome. An error may say whether it is worth retrying (`retryable`) and when (`retryAt`); errors that
+// say nothing are retried, with backoff, until the job's attempts are used up, then dead-lettered.
+import type { Logger } from "pino";
+import type { JobQueue, LeasedJob } from "./job-queue";
+
+export type JobHandler = (job: LeasedJob) => Promise<void>;
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+export interface JobWorkerOptions {
+  queue: JobQueue;
+  handlers: JobHandlers;
+  workerId: string;
+  concurrency?: number;
+  idlePollMs?: number;
+  logger: Logger;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+export function startJobWorker(options: JobWorkerOptions): RunningWorker {
+  const { queue, handlers, workerId, logger } = options;
+  const concurrency = options.concurrency ?? 4;
+  const idlePollMs = options.idlePollMs ?? 250;
+  const inFlight = new Set<Promise<void>>();
+  let running = true;
+  let wake: (() => void) | undefined;
+
+  async function run(job: LeasedJob): Promise<void> {
+    const started = performance.now();
+    const handler = handlers[job.type];
+    try {
+      if (!handler) throw Object.assign(new Error(`No handler for job type "${job.type}"`), { retryable: false });
+      await handler(job);
+      await queue.complete(job, workerId);
+      logger.info({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome: "done" }, "job");
+    } catch (thrown) {
+      const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+      const { retryable, retryAt } = error as Error & { retryable?: boolean; retryAt?: Date };
+      const outcome = await queue.fail(job, workerId, { error, retryable: retryable !== false, retryAt });
+      logger.warn({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome, err: error.message }, "job failed");
+    }
+  }
+
+  const loop = (async () => {
+    while (running) {
+      const free = concurrency - inFlight.size;
+      let leased: LeasedJob[] = [];
+      if (free > 0) {
+        try {
+          leased = await queue.lease(workerId, free);
+        } catch (error) {
+          logger.error({ err: (error as Error).message }, "could not lease jobs");
+        }
+      }
+      for (const job of leased) {
+        const task = run(job).finally(() => {
+          inFlight.delete(task);
+          wake?.();
+        });
+        inFlight.add(task);
+      }
+      if (leased.length === 0 || inFlight.size >= concurrency) {
+        await Promise.race([queue.waitForWork(idlePollMs), new Promise<void>((r) => (wake = r))]);
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// The embedded queue's guarantees, on SQLite and PostgreSQL: durable, leased, retried, dead-lettered,
+// coalesced, and never run twice at once by competing workers.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../../app/db.server";
+import { migrateDatabase } from "../../../app/db/migrations.server";
+import { createEmbeddedJobQueue } from "../../../app/jobs/embedded-job-queue";
+import type { LeasedJob } from "../../../app/jobs/job-queue";
+import { startJobWorker } from "../../../app/jobs/job-worker";
+import { createTemporaryPostgresDatabase } from "../../support/postgres-database";
+
+const silent = pino({ level: "silent" });
+const backends = [
+  {
+    name: "SQLite",
+    async create() {
+      const dir = mkdtempSync(path.join(tmpdir(), "queue-"));
+      return { url: `file:${path.join(dir, "q.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  { name: "PostgreSQL", create: createTemporaryPostgresDatabase },
+];
+
+describe.each(backends)("embedded job queue on $name", (backend) => {
+  let database: { url: string; drop(): Promise<void> };
+  let db: Database;
+  let clock = new Date("2026-11-25T10:00:00Z");
+  const now = () => clock;
+  const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+  beforeAll(async () => {
+    database = await backend.create();
+    await migrateDatabase(database.url);
+    db = createDatabase(database.url);
+  });
+  beforeEach(async () => {
+    await db.job.deleteMany({});
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it("leases a job once, and completes it", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    await queue.enqueue({ shop: "s", type: "t", payload: { a: 1 } });
+    const [job] = await queue.lease("w1", 5);
+    expect(job).toMatchObject({ type: "t", payload: { a: 1 }, attempts: 1 });
+    expect(await queue.lease("w2", 5)).toEqual([]);
+    await queue.complete(job!, "w1");
+    expect(await queue.counts()).toMatchObject({ done: 1, pending: 0, running: 0 });
+  });
+
+  it("coalesces a burst for one key into one pending job carrying the latest payload", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    const results = [];
+    for (let i = 1; i <= 20; i++) results.push(await queue.enqueue({ shop: "s", type: "sync", key: "product:1", payload: { version: i } }));
+    expect(results.filter((r) => !r.coalesced)).toHaveLength(1);
+    const leased = await queue.lease("w", 10);
+    expect(leased).toHaveLength(1);
+    expect(leased[0]!.payload).toEqual({ version: 20 });
+    // An event arriving while the job runs queues exactly one follow-up.
+    await queue.enqueue({ shop: "s", type: "sync", key: "product:1", payload: { version: 21 } });
+    await queue.enqueue({ shop: "s", type: "sync", key: "product:1", payload: { version: 22 } });
+    expect(await queue.counts()).toMatchObject({ pending: 1, running: 1 });
+  });
+
+  it("makes a job runnable again when its worker dies (lease expires) — survives restarts", async () => {
+    const first = createEmbeddedJobQueue(db, { now, visibilityTimeoutMs: 30_000 });
+    await first.enqueue({ shop: "s", type: "t", payload: null });
+    expect(await first.lease("crashed-worker", 1)).toHaveLength(1);
+    const restarted = createEmbeddedJobQueue(db, { now, visibilityTimeoutMs: 30_000 });
+    expect(await restarted.lease("new-worker", 1)).toEqual([]);
+    advance(31_000);
+    const [again] = await restarted.lease("new-worker", 1);
+    expect(again?.attempts).toBe(2);
+    await restarted.complete(again!, "new-worker");
+    // The crashed worker's late completion cannot overwrite the new owner's.
+    await first.complete(again!, "crashed-worker");
+    expect(await restarted.counts()).toMatchObject({ done: 1 });
+  });
+
+  it("retries with backoff, then dead-letters with the reason, and replays", async () => {
+    const queue = createEmbeddedJobQueue(db, { now, backoff: () => 5_000 });
+    const { id } = await queue.enqueue({ shop: "s", type: "t", payload: null, maxAttempts: 2 });
+    let [job] = await queue.lease("w", 1);
+    expect(await queue.fail(job!, "w", { error: new Error("TikTok answered 503"), retryable: true })).toBe("retrying");
+    expect(await queue.lease("w", 1)).toEqual([]); // not before the backoff
+    advance(5_001);
+    [job] = await queue.lease("w", 1);
+    expect(await queue.fail(job!, "w", { error: new Error("TikTok answered 503 again"), retryable: true })).toBe("dead");
+    expect(await db.job.findUnique({ where: { id } })).toMatchObject({ status: "dead", lastError: "TikTok answered 503 again", attempts: 2 });
+    await queue.replay(id);
+    const [replayed] = await queue.lease("w", 1);
+    expect(replayed).toMatchObject({ id, attempts: 1 });
+  });
+
+  it("dead-letters non-retryable failures at once", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    await queue.enqueue({ shop: "s", type: "t", payload: null });
+    const [job] = await queue.lease("w", 1);
+    expect(await queue.fail(job!, "w", { error: new Error("title too long"), retryable: false })).toBe("dead");
+  });
+
+  it("runs every job exactly once with competing workers", async () => {
+    const queue = createEmbeddedJobQueue(db);
+    const total = 60;
+    for (let i = 0; i < total; i++) await queue.enqueue({ shop: "s", type: "count", payload: { i } });
+    const seen: number[] = [];
+    const handlers = {
+      count: async (job: LeasedJob) => {
+        seen.push((job.payload as { i: number }).i);
+        await new Promise((r) => setTimeout(r, 2));
+      },
+    };
+    const workers = ["a", "b", "c"].map((id) => startJobWorker({ queue: createEmbeddedJobQueue(db), handlers, workerId: id, concurrency: 3, idlePollMs: 20, logger: silent }));
+    for (let i = 0; i < 200 && (await queue.counts()).done < total; i++) await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(workers.map((w) => w.stop()));
+    expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect(await queue.counts()).toMatchObject({ done: total, pending: 0, running: 0, dead: 0 });
+  });
+});

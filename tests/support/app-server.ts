@@ -1,0 +1,42 @@
+// Runs the built app (build/ — `npm test` builds it first) with remix-serve, as production would.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface RunningApp { url: string; output: () => string; close(): Promise<void> }
+
+export async function startAppServer(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
+  const serverBuild = path.join(root, "build", "server", "index.js");
+  if (!existsSync(serverBuild)) throw new Error("build/server/index.js is missing: run the tests with `npm test` (it builds the app first).");
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), serverBuild], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(options.port), LOG_LEVEL: "warn", ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => (output += String(d)));
+  child.stderr?.on("data", (d) => (output += String(d)));
+  const url = `http://127.0.0.1:${options.port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+    try {
+      await fetch(`${url}/auth/login`);
+      break;
+    } catch {
+      if (i > 150) throw new Error(`The app did not start within 30 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url,
+    output: () => output,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

@@ -1,0 +1,75 @@
+// The whole foundation in a real browser: the Shopify sandbox's admin shell embeds the built app with a
+// session token; the app authenticates it by token exchange with the sandbox, reads the store over Admin
+// GraphQL and renders its Polaris page; a change made in the sandbox reaches the app as a signed webhook.
+import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type Database } from "../../app/db.server";
+import { migrateDatabase } from "../../app/db/migrations.server";
+import { startShopifySandbox } from "../../sandbox/shopify/server";
+import { startAppServer, type RunningApp } from "../support/app-server";
+import { DESKTOP_CHROME_UA, launchChromium } from "../support/chromium";
+import { freePort } from "../support/free-port";
+
+const apiKey = "e2e-api-key";
+const apiSecret = "e2e-api-secret";
+const artifacts = path.resolve("tests", "artifacts");
+
+describe("embedded app in the Shopify sandbox admin", () => {
+  let dir: string;
+  let db: Database;
+  let shopify: Awaited<ReturnType<typeof startShopifySandbox>>;
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "e2e-"));
+    const databaseUrl = `file:${path.join(dir, "app.sqlite")}`;
+    await migrateDatabase(databaseUrl);
+    db = createDatabase(databaseUrl);
+    const appPort = await freePort();
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    shopify = await startShopifySandbox({ port: 0, apiKey, apiSecret, appUrl, webhookRetryScheduleMs: [200, 400] });
+    app = await startAppServer({
+      port: appPort,
+      env: {
+        SHOPIFY_API_KEY: apiKey,
+        SHOPIFY_API_SECRET: apiSecret,
+        SHOPIFY_APP_URL: appUrl,
+        SCOPES: "",
+        DATABASE_URL: databaseUrl,
+        SHOPIFY_ADMIN_ORIGIN: shopify.url,
+        APP_BRIDGE_URL: `${shopify.url}/app-bridge.js`,
+      },
+    });
+    browser = await launchChromium();
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await shopify?.close();
+    await db?.$disconnect();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("renders the app's Polaris home inside the admin iframe, with live store data", async () => {
+    const page = await browser.newPage({ userAgent: DESKTOP_CHROME_UA, viewport: { width: 1280, height: 900 } });
+    const shopName = shopify.shopDomain.replace(".myshopify.com", "");
+    const response = await page.goto(`${shopify.url}/store/${shopName}/apps/tiktok-shop-sync`);
+    expect(response?.status()).toBe(200);
+    const frame = page.frameLocator("iframe");
+    await frame.getByText("Connect TikTok Shop").first().waitFor({ timeout: 30_000 });
+    await frame.getByText(shopify.shopDomain).waitFor({ timeout: 10_000 });
+    await expect(frame.locator(".Polaris-Page").count()).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(artifacts, "embedded-home.png"), fullPage: true });
+
+    // The app stored the offline session obtained by token exchange with the sandbox.
+    const session = await db.session.findFirst({ where: { shop: shopify.shopDomain, isOnline: false } });
+    expect(session?.accessToken).toBeTruthy();
+    await page.close();
+  });
+});

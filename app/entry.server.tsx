@@ -4,7 +4,10 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { ensureInProcessWorker } from "./jobs/in-process-worker.server";
 import { addDocumentResponseHeaders, appBridgeUrl } from "./shopify.server";
+
+ensureInProcessWorker();
 
 export const streamTimeout = 5000;
 

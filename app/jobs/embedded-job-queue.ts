@@ -133,5 +133,5 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     });
   }
 
-  return { enqueue, lease, complete, fail, replay, counts, waitForWork };
+  return { enqueue, lease, complete, fail, replay, counts, waitForWork, notify: () => signal.emit("work") };
 }

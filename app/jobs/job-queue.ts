@@ -32,6 +32,8 @@ export interface JobQueue {
   /** Puts a dead job back in the queue with a fresh attempt count. */
   replay(jobId: string): Promise<void>;
   counts(shop?: string): Promise<Record<"pending" | "running" | "done" | "dead", number>>;
+  /** Tells local workers that work was added outside enqueue() (e.g. in a caller's transaction). */
+  notify(): void;
   /** Resolves when something may have become runnable (a local enqueue) or after `ms`. */
   waitForWork(ms: number): Promise<void>;
 }

@@ -1,15 +1,12 @@
 // Every Shopify webhook subscription of shopify.app.toml lands here: /webhooks/<topic> and /webhooks/compliance.
-// Thin: verify the HMAC (authenticate.webhook), check the topic belongs to this path, record once, answer.
+// Thin: verify the HMAC (authenticate.webhook), check the topic belongs to this path, record once (with
+// its processing job, in one transaction), answer. Processing happens in jobs.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { db } from "../db.server";
+import { processedShopifyTopics, queue, webhookDeliveries } from "../app-context.server";
 import { logger } from "../logger.server";
-import { applySessionWebhook } from "../modules/shop-lifecycle/session-webhooks";
 import { receiveShopifyWebhook } from "../modules/webhooks/receive-shopify-webhook";
 import { normalizeTopic, topicsForPath } from "../modules/webhooks/shopify-webhook-topics";
-import { createWebhookDeliveryRepository } from "../modules/webhooks/webhook-delivery-repository";
 import { authenticate } from "../shopify.server";
-
-const deliveries = createWebhookDeliveryRepository(db);
 
 export const loader = () => new Response(null, { status: 405, headers: { Allow: "POST" } });
 
@@ -23,7 +20,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!accepted.includes(topic)) return new Response(null, { status: 400 });
 
   const { duplicate } = await receiveShopifyWebhook(
-    { deliveries, onFirstDelivery: (w) => applySessionWebhook(db, w.topic, w.shop, w.rawBody) },
+    { deliveries: webhookDeliveries, processedTopics: processedShopifyTopics, notifyWork: () => queue.notify() },
     {
       webhookId: webhook.webhookId,
       shop: webhook.shop,

@@ -2,14 +2,18 @@
 // (What uninstalling means for TikTok links and sync jobs is handled by those features.)
 import { z } from "zod";
 import type { Database } from "../../db.server";
+import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
 
 const scopesUpdatePayload = z.object({ current: z.array(z.string()) });
 
-export async function applySessionWebhook(db: Database, topic: string, shop: string, rawBody: string): Promise<void> {
-  if (topic === "app/uninstalled") {
-    await db.session.deleteMany({ where: { shop } });
-  } else if (topic === "app/scopes_update") {
-    const { current } = scopesUpdatePayload.parse(JSON.parse(rawBody));
-    await db.session.updateMany({ where: { shop }, data: { scope: current.join(",") } });
-  }
+export function createSessionWebhookProcessors(db: Database): Record<string, WebhookProcessor> {
+  return {
+    "shopify:app/uninstalled": async ({ shop }) => {
+      await db.session.deleteMany({ where: { shop } });
+    },
+    "shopify:app/scopes_update": async ({ shop, payload }) => {
+      const { current } = scopesUpdatePayload.parse(JSON.parse(payload));
+      await db.session.updateMany({ where: { shop }, data: { scope: current.join(",") } });
+    },
+  };
 }

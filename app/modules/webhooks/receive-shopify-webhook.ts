@@ -1,6 +1,7 @@
-// Use case: a verified Shopify webhook delivery is recorded exactly once. What each topic triggers is
-// added per topic as the features arrive; until then a delivery is recorded and nothing is pretended.
+// Use case: a verified Shopify webhook delivery is recorded exactly once; topics the app acts on get a
+// processing job in the same transaction. The caller answers 200 only after this returns.
 import type { WebhookDeliveryRepository } from "./webhook-delivery-repository";
+import { PROCESS_WEBHOOK_JOB } from "./webhook-delivery-repository";
 
 export interface VerifiedShopifyWebhook {
   webhookId: string;
@@ -14,25 +15,31 @@ export interface VerifiedShopifyWebhook {
 
 export interface ReceiveShopifyWebhookDeps {
   deliveries: WebhookDeliveryRepository;
-  /** Per-topic follow-up work, run only for the first delivery of a webhook id. */
-  onFirstDelivery?: (webhook: VerifiedShopifyWebhook) => Promise<void>;
+  /** Topics with a processor; others are recorded (for audit and later features) and left at that. */
+  processedTopics: ReadonlySet<string>;
+  /** Wakes the local worker so processing starts at once. */
+  notifyWork?: () => void;
 }
 
 export async function receiveShopifyWebhook(
   deps: ReceiveShopifyWebhookDeps,
   webhook: VerifiedShopifyWebhook,
-): Promise<{ duplicate: boolean }> {
+): Promise<{ duplicate: boolean; enqueued: boolean }> {
   const triggeredAt = webhook.triggeredAt ? new Date(webhook.triggeredAt) : undefined;
-  const { duplicate } = await deps.deliveries.recordOnce({
-    source: "shopify",
-    deliveryId: webhook.webhookId,
-    shop: webhook.shop,
-    topic: webhook.topic,
-    apiVersion: webhook.apiVersion,
-    triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : undefined,
-    eventId: webhook.eventId,
-    payload: webhook.rawBody,
-  });
-  if (!duplicate && deps.onFirstDelivery) await deps.onFirstDelivery(webhook);
-  return { duplicate };
+  const process = deps.processedTopics.has(webhook.topic);
+  const { duplicate } = await deps.deliveries.recordOnce(
+    {
+      source: "shopify",
+      deliveryId: webhook.webhookId,
+      shop: webhook.shop,
+      topic: webhook.topic,
+      apiVersion: webhook.apiVersion,
+      triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : undefined,
+      eventId: webhook.eventId,
+      payload: webhook.rawBody,
+    },
+    process ? { jobType: PROCESS_WEBHOOK_JOB } : undefined,
+  );
+  if (process && !duplicate) deps.notifyWork?.();
+  return { duplicate, enqueued: process && !duplicate };
 }

@@ -12,17 +12,38 @@ export interface NewWebhookDelivery {
   payload: string;
 }
 
-export interface WebhookDeliveryRepository {
-  /** Inserts the delivery unless one with the same (source, deliveryId) exists; says which happened. */
-  recordOnce(delivery: NewWebhookDelivery): Promise<{ id: string; duplicate: boolean }>;
+export interface StoredWebhookDelivery extends NewWebhookDelivery {
+  id: string;
+  status: string;
 }
+
+export interface WebhookDeliveryRepository {
+  /**
+   * Inserts the delivery unless one with the same (source, deliveryId) exists, and — in the same
+   * transaction — the job that will process it, so an acknowledged delivery can never be lost.
+   */
+  recordOnce(delivery: NewWebhookDelivery, processWith?: { jobType: string }): Promise<{ id: string; duplicate: boolean }>;
+  find(id: string): Promise<StoredWebhookDelivery | null>;
+  markProcessed(id: string, status: "processed" | "ignored", note?: string): Promise<void>;
+}
+
+export const PROCESS_WEBHOOK_JOB = "webhook.process";
 
 export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
   return {
-    async recordOnce(delivery) {
+    async recordOnce(delivery, processWith) {
       try {
-        const row = await db.webhookDelivery.create({ data: delivery, select: { id: true } });
-        return { id: row.id, duplicate: false };
+        const id = await db.$transaction(async (tx) => {
+          const row = await tx.webhookDelivery.create({
+            data: { ...delivery, status: processWith ? "enqueued" : "received" },
+            select: { id: true },
+          });
+          if (processWith) {
+            await tx.job.create({ data: { shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: row.id }) } });
+          }
+          return row.id;
+        });
+        return { id, duplicate: false };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const existing = await db.webhookDelivery.findUniqueOrThrow({
@@ -31,6 +52,25 @@ export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRe
         });
         return { id: existing.id, duplicate: true };
       }
+    },
+    async find(id) {
+      const row = await db.webhookDelivery.findUnique({ where: { id } });
+      if (!row) return null;
+      return {
+        id: row.id,
+        status: row.status,
+        source: row.source as "shopify" | "tiktok",
+        deliveryId: row.deliveryId,
+        shop: row.shop,
+        topic: row.topic,
+        apiVersion: row.apiVersion ?? undefined,
+        triggeredAt: row.triggeredAt ?? undefined,
+        eventId: row.eventId ?? undefined,
+        payload: row.payload,
+      };
+    },
+    async markProcessed(id, status, note) {
+      await db.webhookDelivery.update({ where: { id }, data: { status, processedAt: new Date(), error: note ?? null } });
     },
   };
 }

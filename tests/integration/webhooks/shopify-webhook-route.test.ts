@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { jobHandlers, queue } from "../../../app/app-context.server";
 import { db } from "../../../app/db.server";
 import { action } from "../../../app/routes/webhooks.$";
+import { drainJobs } from "../../support/drain-jobs";
 import { shopifyWebhookRequest } from "../../support/shopify-webhook-request";
 
 const appUrl = process.env.SHOPIFY_APP_URL!;
@@ -21,6 +23,7 @@ async function respond(request: Request): Promise<Response> {
 
 afterAll(async () => {
   await db.webhookDelivery.deleteMany({ where: { shop } });
+  await db.job.deleteMany({ where: { shop } });
 });
 
 describe("Shopify webhook route", () => {
@@ -68,12 +71,29 @@ describe("Shopify webhook route", () => {
     }
   });
 
-  it("GIVEN app/uninstalled THEN the shop's sessions are removed", async () => {
+  it("GIVEN app/uninstalled THEN it is recorded with its job in one go, and the job removes the shop's sessions", async () => {
     await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_x" } });
+    const webhookId = randomUUID();
     const response = await respond(
-      shopifyWebhookRequest({ appUrl, path: "/webhooks/app/uninstalled", topic: "app/uninstalled", shop, body: `{"id":1,"domain":"${shop}"}`, secret }),
+      shopifyWebhookRequest({ appUrl, path: "/webhooks/app/uninstalled", topic: "app/uninstalled", shop, body: `{"id":1,"domain":"${shop}"}`, secret, webhookId }),
     );
     expect(response.status).toBe(200);
+    expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ status: "enqueued" });
+    expect(await db.job.count({ where: { shop, status: "pending" } })).toBe(1);
+    expect(await db.session.count({ where: { shop } })).toBe(1); // nothing processed in the request
+
+    await drainJobs(queue, jobHandlers);
     expect(await db.session.count({ where: { shop } })).toBe(0);
+    expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ status: "processed" });
+  });
+
+  it("GIVEN app/scopes_update THEN the job records the new scopes on the shop's sessions", async () => {
+    await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_x", scope: "read_products" } });
+    const body = JSON.stringify({ id: 1, previous: ["read_products"], current: ["read_products", "read_orders"], updated_at: "2026-11-25T10:00:00Z" });
+    const response = await respond(shopifyWebhookRequest({ appUrl, path: "/webhooks/app/scopes_update", topic: "app/scopes_update", shop, body, secret }));
+    expect(response.status).toBe(200);
+    await drainJobs(queue, jobHandlers);
+    expect((await db.session.findFirst({ where: { shop } }))?.scope).toBe("read_products,read_orders");
+    await db.session.deleteMany({ where: { shop } });
   });
 });

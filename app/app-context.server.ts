@@ -1,0 +1,26 @@
+// The composition root: builds the app's repositories, queue and job handlers once, from the real
+// database. Routes and the worker take what they need from here; tests build their own from the same
+// factories.
+import { db } from "./db.server";
+import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
+import type { JobHandlers } from "./jobs/job-worker";
+import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
+import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
+import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
+
+export const queue = createEmbeddedJobQueue(db);
+export const webhookDeliveries = createWebhookDeliveryRepository(db);
+
+export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
+  ...createSessionWebhookProcessors(db),
+};
+
+/** Shopify topics that have a processor (others are recorded only). */
+export const processedShopifyTopics: ReadonlySet<string> = new Set(
+  Object.keys(webhookProcessors).filter((k) => k.startsWith("shopify:")).map((k) => k.slice("shopify:".length)),
+);
+
+export const jobHandlers: JobHandlers = {
+  [PROCESS_WEBHOOK_JOB]: (job) =>
+    processWebhookDelivery({ deliveries: webhookDeliveries, processors: webhookProcessors }, (job.payload as { deliveryId: string }).deliveryId),
+};

@@ -1,0 +1,21 @@
+// npm run worker — a standalone job worker (run web processes with WORKER_IN_PROCESS=false).
+import { hostname } from "node:os";
+import { jobHandlers, queue } from "../app/app-context.server";
+import { startJobWorker } from "../app/jobs/job-worker";
+import { logger } from "../app/logger.server";
+
+const worker = startJobWorker({
+  queue,
+  handlers: jobHandlers,
+  workerId: `worker-${hostname()}-${process.pid}`,
+  concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
+  logger: logger.child({ component: "worker" }),
+});
+logger.info("job worker started");
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, async () => {
+    logger.info({ signal }, "stopping job worker after in-flight jobs");
+    await worker.stop();
+    process.exit(0);
+  });
+}

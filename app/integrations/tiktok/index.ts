@@ -1,0 +1,12 @@
+// Public surface of the TikTok Shop client. Other modules import from here.
+export { createTikTokClient, type TikTokClient, type TikTokShopClient, type TikTokShopContext, type TikTokSellerContext } from "./tiktok-client";
+export type { TikTokClientConfig } from "./tiktok-client-config";
+export type { TikTokResult } from "./tiktok-envelope";
+export { TikTokApiError, classifyTikTokError, type TikTokErrorKind } from "./tiktok-errors";
+export { TIKTOK_ERROR_CATALOG, lookupTikTokErrorCode, type TikTokErrorCatalogEntry } from "./tiktok-error-catalog";
+export { buildTikTokAuthorizeUrl, type TikTokTokenSet } from "./tiktok-oauth";
+export { createOAuthState, verifyOAuthState, type NonceStore, type OAuthStateCheck } from "./tiktok-oauth-state";
+export { TokenBucketRateLimiter, processWideTikTokRateLimiter, type RateLimiter } from "./tiktok-rate-limiter";
+export { signTikTokRequest } from "./tiktok-signer";
+export { parseTikTokWebhook, verifyTikTokWebhookSignature, type ParsedTikTokWebhook, type TikTokWebhookEvent } from "./tiktok-webhook";
+export type { TikTokProductBody } from "./types/product";

@@ -1,0 +1,69 @@
+/**
+ * Port: waits until one more request for `key` (shop + API path) fits TikTok's budget. A Redis-backed
+ * implementation will share the budget across processes; this file holds the in-process one.
+ */
+export interface RateLimiter {
+  acquire(key: string): Promise<void>;
+}
+
+export interface TokenBucketOptions {
+  /** Sustained requests per second per key (TikTok: 50 per API per shop, contract §2.2). */
+  qps?: number;
+  /** Requests allowed at once after idling; defaults to `qps` (one second of budget). */
+  burst?: number;
+  /** Clock and sleep are injectable so tests can measure with a fake clock. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Bucket {
+  /** May go negative: each waiting caller reserves its token, which keeps concurrent callers in FIFO order. */
+  tokens: number;
+  updatedAt: number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Token bucket per key, shared by every caller holding this instance. */
+export class TokenBucketRateLimiter implements RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly qps: number;
+  private readonly burst: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(options: TokenBucketOptions = {}) {
+    this.qps = options.qps ?? 50;
+    this.burst = options.burst ?? this.qps;
+    if (!(this.qps > 0) || !(this.burst >= 1)) throw new RangeError("TokenBucketRateLimiter needs qps > 0 and burst >= 1");
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** Milliseconds the caller must wait; the token is reserved synchronously so concurrent callers never share one. */
+  reserve(key: string): number {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.qps);
+    bucket.updatedAt = now;
+    bucket.tokens -= 1;
+    this.buckets.set(key, bucket);
+    return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens / this.qps) * 1000);
+  }
+
+  async acquire(key: string): Promise<void> {
+    const waitMs = this.reserve(key);
+    if (waitMs > 0) await this.sleep(waitMs);
+  }
+}
+
+let processWide: TokenBucketRateLimiter | undefined;
+
+/**
+ * The one in-process limiter every TikTok client shares by default, so two clients created in the same process
+ * (web request + job handler) draw from the same per-shop budget.
+ */
+export function processWideTikTokRateLimiter(): TokenBucketRateLimiter {
+  processWide ??= new TokenBucketRateLimiter({ qps: 50 });
+  return processWide;
+}

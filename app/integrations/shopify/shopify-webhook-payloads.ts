@@ -1,0 +1,50 @@
+// Zod schemas for the Shopify webhook payloads the app acts on (REST-shaped JSON, API 2026-10). Numeric
+// ids exceed JavaScript's safe integers, so bodies are parsed losslessly and resources are identified by
+// `admin_graphql_api_id` (or a gid built from the id's exact digits).
+import { isSafeNumber, parse } from "lossless-json";
+import { z } from "zod";
+
+export function parseShopifyJson(raw: string): unknown {
+  return parse(raw, null, (digits: string) => (isSafeNumber(digits) ? Number(digits) : digits));
+}
+
+const idDigits = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a timestamp").transform((s) => new Date(s));
+
+export const productWebhookPayload = z.looseObject({
+  admin_graphql_api_id: z.string().startsWith("gid://shopify/Product/"),
+  title: z.string(),
+  handle: z.string(),
+  vendor: z.string().nullish().transform((v) => v ?? ""),
+  product_type: z.string().nullish().transform((v) => v ?? ""),
+  status: z.string().transform((s) => s.toUpperCase()),
+  tags: z.string().nullish().transform((t) => (t ?? "").split(",").map((x) => x.trim()).filter(Boolean)),
+  updated_at: timestamp,
+  variants: z.array(z.looseObject({ admin_graphql_api_id: z.string() })).default([]),
+  image: z.looseObject({ src: z.string() }).nullish(),
+});
+export type ProductWebhookPayload = z.infer<typeof productWebhookPayload>;
+
+export const productDeleteWebhookPayload = z.looseObject({ id: idDigits }).transform((p) => ({ productId: `gid://shopify/Product/${p.id}` }));
+
+export const inventoryLevelWebhookPayload = z
+  .looseObject({
+    inventory_item_id: idDigits,
+    location_id: idDigits,
+    available: z.number().int().nullable(),
+    updated_at: timestamp,
+  })
+  .transform((p) => ({
+    inventoryItemId: `gid://shopify/InventoryItem/${p.inventory_item_id}`,
+    locationId: `gid://shopify/Location/${p.location_id}`,
+    available: p.available,
+    updatedAt: p.updated_at,
+  }));
+
+export const inventoryItemWebhookPayload = z
+  .looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/InventoryItem/"), tracked: z.boolean(), updated_at: timestamp })
+  .transform((p) => ({ inventoryItemId: p.admin_graphql_api_id, tracked: p.tracked, updatedAt: p.updated_at }));
+
+export const bulkOperationFinishWebhookPayload = z
+  .looseObject({ admin_graphql_api_id: z.string(), status: z.string(), error_code: z.string().nullish(), type: z.string() })
+  .transform((p) => ({ bulkOperationId: p.admin_graphql_api_id, status: p.status.toUpperCase(), errorCode: p.error_code ?? null, type: p.type }));

@@ -34,7 +34,8 @@ CREATE TABLE "CatalogProduct" (
     "collections" TEXT NOT NULL DEFAULT '',
     "imageUrl" TEXT,
     "variantCount" INTEGER NOT NULL DEFAULT 0,
-    "snapshot" TEXT NOT NULL,
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "snapshot" TEXT,
     "shopifyUpdatedAt" DATETIME NOT NULL,
     "deletedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -59,7 +60,8 @@ CREATE TABLE "ProductSync" (
     "findings" TEXT NOT NULL DEFAULT '[]',
     "lastError" TEXT,
     "lastSyncedAt" DATETIME,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ProductSync_shop_productId_fkey" FOREIGN KEY ("shop", "productId") REFERENCES "CatalogProduct" ("shop", "productId") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

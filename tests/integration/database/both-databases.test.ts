@@ -1,26 +1,14 @@
 // The same migrations, repositories and Shopify session storage on SQLite and on PostgreSQL.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
-import { createTemporaryPostgresDatabase } from "../../support/postgres-database";
+import { TEST_DATABASES } from "../../support/test-databases";
 
-const backends = [
-  {
-    name: "SQLite",
-    async create() {
-      const dir = mkdtempSync(path.join(tmpdir(), "app-sqlite-"));
-      return { url: `file:${path.join(dir, "db.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  { name: "PostgreSQL", create: createTemporaryPostgresDatabase },
-];
+const backends = TEST_DATABASES;
 
 describe.each(backends)("$name", (backend) => {
   let database: { url: string; drop(): Promise<void> };

@@ -1,8 +1,5 @@
 // The embedded queue's guarantees, on SQLite and PostgreSQL: durable, leased, retried, dead-lettered,
 // coalesced, and never run twice at once by competing workers.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
@@ -10,19 +7,10 @@ import { migrateDatabase } from "../../../app/db/migrations.server";
 import { createEmbeddedJobQueue } from "../../../app/jobs/embedded-job-queue";
 import type { LeasedJob } from "../../../app/jobs/job-queue";
 import { startJobWorker } from "../../../app/jobs/job-worker";
-import { createTemporaryPostgresDatabase } from "../../support/postgres-database";
+import { TEST_DATABASES } from "../../support/test-databases";
 
 const silent = pino({ level: "silent" });
-const backends = [
-  {
-    name: "SQLite",
-    async create() {
-      const dir = mkdtempSync(path.join(tmpdir(), "queue-"));
-      return { url: `file:${path.join(dir, "q.sqlite")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  { name: "PostgreSQL", create: createTemporaryPostgresDatabase },
-];
+const backends = TEST_DATABASES;
 
 describe.each(backends)("embedded job queue on $name", (backend) => {
   let database: { url: string; drop(): Promise<void> };

@@ -36,7 +36,8 @@ CREATE TABLE "CatalogProduct" (
     "collections" TEXT NOT NULL DEFAULT '',
     "imageUrl" TEXT,
     "variantCount" INTEGER NOT NULL DEFAULT 0,
-    "snapshot" TEXT NOT NULL,
+    "searchText" TEXT NOT NULL DEFAULT '',
+    "snapshot" TEXT,
     "shopifyUpdatedAt" TIMESTAMP(3) NOT NULL,
     "deletedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -172,4 +173,7 @@ CREATE INDEX "SyncEvent_shop_productId_createdAt_idx" ON "SyncEvent"("shop", "pr
 
 -- CreateIndex
 CREATE INDEX "SyncRun_shop_startedAt_idx" ON "SyncRun"("shop", "startedAt");
+
+-- AddForeignKey
+ALTER TABLE "ProductSync" ADD CONSTRAINT "ProductSync_shop_productId_fkey" FOREIGN KEY ("shop", "productId") REFERENCES "CatalogProduct"("shop", "productId") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -85,13 +85,16 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
   async function fail(job: LeasedJob, workerId: string, failure: JobFailure): Promise<"retrying" | "dead" | "superseded"> {
     const message = failure.error.message.slice(0, 2000);
     const owned = { id: job.id, leasedBy: workerId, status: "running" };
-    if (!failure.retryable || job.attempts >= job.maxAttempts) {
+    if (!failure.retryable || (job.attempts >= job.maxAttempts && !failure.deferred)) {
       await db.job.updateMany({ where: owned, data: { status: "dead", lastError: message, finishedAt: now(), leaseUntil: null } });
       return "dead";
     }
     const runAt = failure.retryAt ?? new Date(now().getTime() + backoff(job.attempts));
     try {
-      await db.job.updateMany({ where: owned, data: { status: "pending", runAt, lastError: message, leaseUntil: null, leasedBy: null, pendingKey: job.key } });
+      await db.job.updateMany({
+        where: owned,
+        data: { status: "pending", runAt, lastError: message, leaseUntil: null, leasedBy: null, pendingKey: job.key, ...(failure.deferred ? { attempts: { decrement: 1 } } : {}) },
+      });
       return "retrying";
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -21,7 +21,8 @@ export interface LeasedJob {
   maxAttempts: number;
 }
 
-export type JobFailure = { error: Error; retryable: boolean; retryAt?: Date };
+/** `deferred`: the job could not start for a reason outside it (e.g. sync paused); the attempt is not counted. */
+export type JobFailure = { error: Error; retryable: boolean; retryAt?: Date; deferred?: boolean };
 
 export interface JobQueue {
   enqueue(job: NewJob): Promise<{ id: string; coalesced: boolean }>;

@@ -1,6 +1,7 @@
 // Runs queued jobs: leases up to `concurrency` at a time, runs each job's handler, and records the
-// outcome. An error may say whether it is worth retrying (`retryable`) and when (`retryAt`); errors that
-// say nothing are retried, with backoff, until the job's attempts are used up, then dead-lettered.
+// outcome. An error may say whether it is worth retrying (`retryable`), when (`retryAt`), and that the job
+// only waits for something outside it (`deferred`, attempt not counted); errors that say nothing are
+// retried, with backoff, until the job's attempts are used up, then dead-lettered.
 import type { Logger } from "pino";
 import type { JobQueue, LeasedJob } from "./job-queue";
 
@@ -38,8 +39,8 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
       logger.info({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome: "done" }, "job");
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-      const { retryable, retryAt } = error as Error & { retryable?: boolean; retryAt?: Date };
-      const outcome = await queue.fail(job, workerId, { error, retryable: retryable !== false, retryAt });
+      const { retryable, retryAt, deferred } = error as Error & { retryable?: boolean; retryAt?: Date; deferred?: boolean };
+      const outcome = await queue.fail(job, workerId, { error, retryable: retryable !== false, retryAt, deferred });
       logger.warn({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome, err: error.message }, "job failed");
     }
   }

@@ -86,6 +86,17 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     expect(replayed).toMatchObject({ id, attempts: 1 });
   });
 
+  it("defers a job that waits for something outside it without spending its attempts", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    const { id } = await queue.enqueue({ shop: "s", type: "t", payload: null, maxAttempts: 1 });
+    for (let i = 0; i < 3; i++) {
+      const [job] = await queue.lease("w", 1);
+      expect(await queue.fail(job!, "w", { error: new Error("sync paused"), retryable: true, deferred: true, retryAt: new Date(clock.getTime() + 1000) })).toBe("retrying");
+      advance(1001);
+    }
+    expect(await db.job.findUnique({ where: { id } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
   it("dead-letters non-retryable failures at once", async () => {
     const queue = createEmbeddedJobQueue(db, { now });
     await queue.enqueue({ shop: "s", type: "t", payload: null });

@@ -82,6 +82,10 @@ export function classifyTikTokError(input: { code?: number; httpStatus?: number;
     const entry = lookupTikTokErrorCode(code);
     if (entry) return { kind: entry.kind, retryable: entry.retryable };
   }
+  // Product-API business codes (12xxxxxx) not in the catalog are still refusals of the data we sent.
+  if (code !== undefined && code >= 12_000_000 && code < 13_000_000 && (httpStatus === undefined || httpStatus < 500)) {
+    return { kind: "validation", retryable: false };
+  }
   if (httpStatus === 429) return { kind: "rate_limited", retryable: true };
   if (httpStatus !== undefined && httpStatus >= 500) return { kind: "server", retryable: true };
   if (httpStatus === 401) return { kind: "auth_invalid", retryable: false };

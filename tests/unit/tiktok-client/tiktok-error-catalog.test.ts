@@ -58,5 +58,6 @@ describe("classifyTikTokError", () => {
     expect(classifyTikTokError({ httpStatus: 401 })).toEqual({ kind: "auth_invalid", retryable: false });
     expect(classifyTikTokError({ httpStatus: 404 })).toEqual({ kind: "not_found", retryable: false });
     expect(classifyTikTokError({ code: 999, httpStatus: 200 })).toEqual({ kind: "unknown", retryable: false });
+    expect(classifyTikTokError({ code: 12052901, httpStatus: 200 })).toEqual({ kind: "validation", retryable: false });
   });
 });

@@ -116,6 +116,19 @@ CREATE TABLE "SyncRun" (
     "finishedAt" DATETIME
 );
 
+-- CreateTable
+CREATE TABLE "ImageUpload" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "tiktokShopId" TEXT NOT NULL,
+    "sourceUrl" TEXT NOT NULL,
+    "useCase" TEXT NOT NULL,
+    "uri" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "width" INTEGER,
+    "height" INTEGER,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- CreateIndex
 CREATE INDEX "TikTokShopLink_tiktokShopId_idx" ON "TikTokShopLink"("tiktokShopId");
 
@@ -160,4 +173,7 @@ CREATE INDEX "SyncEvent_shop_productId_createdAt_idx" ON "SyncEvent"("shop", "pr
 
 -- CreateIndex
 CREATE INDEX "SyncRun_shop_startedAt_idx" ON "SyncRun"("shop", "startedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ImageUpload_tiktokShopId_sourceUrl_useCase_key" ON "ImageUpload"("tiktokShopId", "sourceUrl", "useCase");
 

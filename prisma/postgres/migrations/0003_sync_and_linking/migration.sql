@@ -129,6 +129,21 @@ CREATE TABLE "SyncRun" (
     CONSTRAINT "SyncRun_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "ImageUpload" (
+    "id" TEXT NOT NULL,
+    "tiktokShopId" TEXT NOT NULL,
+    "sourceUrl" TEXT NOT NULL,
+    "useCase" TEXT NOT NULL,
+    "uri" TEXT NOT NULL,
+    "url" TEXT NOT NULL,
+    "width" INTEGER,
+    "height" INTEGER,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ImageUpload_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "TikTokShopLink_tiktokShopId_idx" ON "TikTokShopLink"("tiktokShopId");
 
@@ -173,6 +188,9 @@ CREATE INDEX "SyncEvent_shop_productId_createdAt_idx" ON "SyncEvent"("shop", "pr
 
 -- CreateIndex
 CREATE INDEX "SyncRun_shop_startedAt_idx" ON "SyncRun"("shop", "startedAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ImageUpload_tiktokShopId_sourceUrl_useCase_key" ON "ImageUpload"("tiktokShopId", "sourceUrl", "useCase");
 
 -- AddForeignKey
 ALTER TABLE "ProductSync" ADD CONSTRAINT "ProductSync_shop_productId_fkey" FOREIGN KEY ("shop", "productId") REFERENCES "CatalogProduct"("shop", "productId") ON DELETE CASCADE ON UPDATE CASCADE;

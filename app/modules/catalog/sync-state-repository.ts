@@ -1,0 +1,94 @@
+// Where each product stands on TikTok, its SKU links and its sync timeline.
+import type { Database } from "../../db.server";
+import type { SyncState } from "./catalog-filter";
+
+export interface ProductSyncRecord {
+  shop: string;
+  productId: string;
+  selected: boolean;
+  state: SyncState;
+  tiktokProductId: string | null;
+  tiktokStatus: string | null;
+  contentHash: string | null;
+  priceHash: string | null;
+  stockHash: string | null;
+}
+
+export interface SkuLinkRecord {
+  variantId: string;
+  inventoryItemId: string | null;
+  sellerSku: string;
+  tiktokSkuId: string;
+}
+
+export interface SyncEventInput {
+  shop: string;
+  productId: string;
+  trigger: string;
+  action: "create" | "adopt" | "edit" | "price" | "inventory" | "deactivate" | "delete" | "skip" | "review";
+  outcome: "ok" | "failed" | "skipped";
+  summary: string;
+  tiktokRequestId?: string;
+  detail?: unknown;
+  durationMs?: number;
+}
+
+export function createSyncStateRepository(db: Database) {
+  return {
+    async get(shop: string, productId: string): Promise<ProductSyncRecord | null> {
+      const row = await db.productSync.findUnique({ where: { shop_productId: { shop, productId } } });
+      return row ? { ...row, state: row.state as SyncState } : null;
+    },
+
+    async setSelected(shop: string, productIds: string[], selected: boolean, selectedBy: string): Promise<number> {
+      let changed = 0;
+      for (const productId of productIds) {
+        const row = await db.productSync.upsert({
+          where: { shop_productId: { shop, productId } },
+          create: { shop, productId, selected, selectedBy: selected ? selectedBy : null, state: selected ? "queued" : "not_synced" },
+          update: { selected, selectedBy: selected ? selectedBy : null, ...(selected ? { state: "queued" } : {}) },
+        });
+        if (row) changed++;
+      }
+      return changed;
+    },
+
+    async update(shop: string, productId: string, data: Partial<Omit<ProductSyncRecord, "shop" | "productId">> & { findings?: unknown[]; blockingFindings?: number; lastError?: string | null; lastSyncedAt?: Date; appliedShopifyUpdatedAt?: Date }): Promise<void> {
+      const { findings, ...rest } = data;
+      const values = { ...rest, ...(findings ? { findings: JSON.stringify(findings) } : {}) };
+      await db.productSync.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, ...values }, update: values });
+    },
+
+    async byTikTokProductId(tiktokProductId: string) {
+      return db.productSync.findMany({ where: { tiktokProductId } });
+    },
+
+    async skuLinks(shop: string, productId: string): Promise<SkuLinkRecord[]> {
+      return db.skuLink.findMany({ where: { shop, productId }, select: { variantId: true, inventoryItemId: true, sellerSku: true, tiktokSkuId: true } });
+    },
+
+    async skuLinkByInventoryItem(shop: string, inventoryItemId: string) {
+      return db.skuLink.findFirst({ where: { shop, inventoryItemId } });
+    },
+
+    /** Replaces the product's SKU links with TikTok's answer (create/edit return every SKU). */
+    async replaceSkuLinks(shop: string, productId: string, tiktokProductId: string, links: SkuLinkRecord[]): Promise<void> {
+      await db.$transaction([
+        db.skuLink.deleteMany({ where: { shop, productId } }),
+        db.skuLink.createMany({ data: links.map((l) => ({ shop, productId, tiktokProductId, ...l })) }),
+      ]);
+    },
+
+    async recordEvent(event: SyncEventInput): Promise<void> {
+      await db.syncEvent.create({
+        data: { ...event, detail: event.detail === undefined ? null : JSON.stringify(event.detail).slice(0, 20_000) },
+      });
+    },
+
+    async timeline(shop: string, productId: string, take = 50) {
+      return db.syncEvent.findMany({ where: { shop, productId }, orderBy: { createdAt: "desc" }, take });
+    },
+  };
+}
+
+export type SyncStateRepository = ReturnType<typeof createSyncStateRepository>;

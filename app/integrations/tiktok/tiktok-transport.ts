@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { TikTokClientConfig } from "./tiktok-client-config";
 import { describeZodIssues, tiktokEnvelopeSchema, type TikTokResult } from "./tiktok-envelope";
 import { TikTokApiError, classifyTikTokError } from "./tiktok-errors";
-import { parseTikTokJson } from "./tiktok-json";
+import { parseTikTokJson, withoutNulls } from "./tiktok-json";
 import { processWideTikTokRateLimiter, type RateLimiter } from "./tiktok-rate-limiter";
 import { DEFAULT_RETRY, nextRetryDelayMs, parseRetryAfterMs, type RetryConfig } from "./tiktok-retry-policy";
 import { isShopCipherForbidden } from "./tiktok-shop-cipher-policy";
@@ -222,7 +222,7 @@ export class TikTokTransport {
       throw new TikTokApiError({ code, message, requestId, httpStatus: status, endpoint: spec.endpoint, kind: c.kind,
         retryable: c.retryable, retryAfterMs, details: data });
     }
-    const parsed = spec.schema.safeParse(data ?? {});
+    const parsed = spec.schema.safeParse(withoutNulls(data ?? {}));
     if (!parsed.success) {
       throw new TikTokApiError({ code: 0, requestId, httpStatus: status, endpoint: spec.endpoint, kind: "response_invalid", retryable: false,
         message: `TikTok's answer to ${spec.endpoint} does not have the expected shape: ${describeZodIssues(parsed.error)}`,

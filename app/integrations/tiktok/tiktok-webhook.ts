@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { describeZodIssues } from "./tiktok-envelope";
-import { parseTikTokJson } from "./tiktok-json";
+import { parseTikTokJson, withoutNulls } from "./tiktok-json";
 import { tiktokId, unixSeconds } from "./types/tiktok-primitives";
 
 /**
@@ -165,7 +165,7 @@ export function parseTikTokWebhook(rawBody: string | Uint8Array): ParsedTikTokWe
   const topic = (TOPICS as Record<number, readonly [string, z.ZodType] | undefined>)[env.data.type];
   if (!topic) return { kind: "unknown", type: env.data.type, data: env.data.data, ...fields };
   const [eventType, schema] = topic;
-  const data = schema.safeParse(env.data.data ?? {});
+  const data = schema.safeParse(withoutNulls(env.data.data ?? {}));
   if (!data.success) return { kind: "invalid", reason: `type ${env.data.type} (${eventType}) data: ${describeZodIssues(data.error)}` };
   return { kind: "event", type: env.data.type, eventType, data: data.data, ...fields } as TikTokWebhookEvent;
 }

@@ -111,3 +111,31 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/**
+ * Lists a two-SKU mug through the client (catalog discovery, image upload, create) and waits until review
+ * makes it ACTIVATE. Returns ids for order tests.
+ */
+export async function listActiveMug(shop: import("../../../app/integrations/tiktok/tiktok-client").TikTokShopClient, skuPrefix: string) {
+  const rec = await shop.catalog.recommendCategory({ product_title: "Ceramic coffee mug", category_version: "v2" });
+  const categoryId = rec.data.leaf_category_id;
+  const attrs = (await shop.catalog.getAttributes(categoryId, { categoryVersion: "v2" })).data.attributes;
+  const colorAttr = attrs.find((a) => a.type === "SALES_PROPERTY" && a.name === "Color")!;
+  const required = attrs.filter((a) => a.type === "PRODUCT_PROPERTY" && a.is_requried);
+  const warehouses = (await shop.logistics.getWarehouses()).data.warehouses;
+  const warehouseId = warehouses.find((w) => w.type === "SALES_WAREHOUSE")!.id;
+  const image = await shop.products.uploadImage({ bytes: pngBytes(), fileName: "mug.png", mimeType: "image/png", useCase: "MAIN_IMAGE" });
+  const skus = colorAttr.values.slice(0, 2).map((v, i) => ({
+    seller_sku: `${skuPrefix}-${i}`, sales_attributes: [{ id: colorAttr.id, value_id: v.id }],
+    price: { amount: "10.00", currency: "USD" }, inventory: [{ warehouse_id: warehouseId, quantity: 20 }],
+  }));
+  const created = await shop.products.create({
+    title: "Ceramic coffee mug for orders", description: "<p>Mug</p>", category_id: categoryId, category_version: "v2",
+    main_images: [{ uri: image.data.uri }], skus, package_weight: { value: "0.4", unit: "KILOGRAM" },
+    package_dimensions: { length: "10", width: "10", height: "12", unit: "CENTIMETER" },
+    product_attributes: required.map((a) => ({ id: a.id, values: [{ id: a.values[0]!.id }] })),
+  });
+  const productId = created.data.product_id;
+  await eventually(async () => ((await shop.products.get(productId)).data.status === "ACTIVATE" ? true : undefined), "mug review");
+  return { productId, warehouseId, skuIds: created.data.skus.map((s) => s.id) };
+}

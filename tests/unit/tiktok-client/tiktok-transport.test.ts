@@ -178,6 +178,14 @@ describe("TikTok transport: errors and retries", () => {
     expect(res.data.warehouses[0]).toMatchObject({ id: "7", name: "Main", brand_new_field: { a: 1 } });
   });
 
+  it("treats null members as absent (TikTok sends paid_time: null for unpaid orders)", async () => {
+    const { client } = harness([envelope({ orders: [{ id: "576", status: "UNPAID", create_time: 1, paid_time: null, payment: { currency: "USD",
+      total_amount: "1.00", tax: null }, line_items: null, packages: [] }] })]);
+    const res = await client.forShop(SHOP).orders.getDetails(["576"]);
+    expect(res.data.orders[0]).toMatchObject({ id: "576", line_items: [] });
+    expect(res.data.orders[0]!.paid_time).toBeUndefined();
+  });
+
   it("answers a non-envelope 502 as a retryable server error", async () => {
     const { client, seen } = harness([() => new Response("<html>Bad gateway</html>", { status: 502 })]);
     await expect(client.forShop(SHOP).logistics.getWarehouses()).rejects.toMatchObject({ kind: "server", httpStatus: 502, attempts: 3 });

@@ -1,0 +1,155 @@
+// Shopify's calculated query cost, computed from the query like Shopify does: objects 1, scalars and
+// enums 0, connections 2 + (first|last) × the cost of one node, each mutation field 10. The actual cost
+// uses the sizes of the connections actually returned.
+import {
+  getNamedType,
+  isAbstractType,
+  isLeafType,
+  isObjectType,
+  isInterfaceType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { getArgumentValues } from "graphql/execution/values.js";
+
+export const MUTATION_COST = 10;
+
+interface CostContext {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+type Data = Record<string, unknown> | null | undefined;
+
+function isConnection(typeName: string): boolean {
+  return typeName.endsWith("Connection");
+}
+
+function fieldsOf(type: GraphQLCompositeType) {
+  return isObjectType(type) || isInterfaceType(type) ? type.getFields() : {};
+}
+
+function selectionCost(ctx: CostContext, selectionSet: SelectionSetNode, parentType: GraphQLCompositeType, data: Data, actual: boolean): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === "InlineFragment") {
+      const type = selection.typeCondition ? (ctx.schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parentType;
+      if (actual && data && typeof data.__typename === "string" && selection.typeCondition && !typeApplies(ctx.schema, selection.typeCondition.name.value, data.__typename)) continue;
+      total += selectionCost(ctx, selection.selectionSet, type ?? parentType, data, actual);
+      continue;
+    }
+    if (selection.kind === "FragmentSpread") {
+      const fragment = ctx.fragments.get(selection.name.value);
+      if (!fragment) continue;
+      const type = ctx.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
+      total += selectionCost(ctx, fragment.selectionSet, type ?? parentType, data, actual);
+      continue;
+    }
+    const name = selection.name.value;
+    if (name.startsWith("__")) continue;
+    const def = fieldsOf(parentType)[name];
+    if (!def) continue;
+    const namedType = getNamedType(def.type);
+    if (isLeafType(namedType) || !selection.selectionSet) continue;
+    const childType = namedType as GraphQLCompositeType;
+    const value = data ? data[selection.alias?.value ?? name] : undefined;
+    if (actual && (value === null || value === undefined)) continue;
+    if (isConnection(namedType.name)) {
+      total += 2 + connectionCost(ctx, selection.selectionSet, childType, def, selection, value as Data, actual);
+    } else if (Array.isArray(value) && actual) {
+      total += 1 + Math.max(0, ...value.map((v) => selectionCost(ctx, selection.selectionSet!, childType, v as Data, actual)));
+    } else {
+      total += 1 + selectionCost(ctx, selection.selectionSet, childType, Array.isArray(value) ? undefined : (value as Data), actual);
+    }
+  }
+  return total;
+}
+
+function typeApplies(schema: GraphQLSchema, condition: string, typename: string): boolean {
+  if (condition === typename) return true;
+  const conditionType = schema.getType(condition);
+  const concrete = schema.getType(typename);
+  if (!conditionType || !concrete || !isObjectType(concrete)) return false;
+  return isAbstractType(conditionType) && schema.isSubType(conditionType, concrete);
+}
+
+/** The selections inside a connection that are per-node: edges.node and nodes. */
+function connectionCost(
+  ctx: CostContext,
+  selectionSet: SelectionSetNode,
+  connectionType: GraphQLCompositeType,
+  def: Parameters<typeof getArgumentValues>[0],
+  node: Parameters<typeof getArgumentValues>[1],
+  data: Data,
+  actual: boolean,
+): number {
+  const fields = fieldsOf(connectionType);
+  const nodeType = getNamedType(fields.nodes?.type ?? fields.edges?.type) as GraphQLCompositeType | undefined;
+  const edgeType = fields.edges ? getNamedType(fields.edges.type) : undefined;
+  const edgeNode = edgeType && isObjectType(edgeType) ? edgeType.getFields().node : undefined;
+  const edgeNodeType = edgeNode ? (getNamedType(edgeNode.type) as GraphQLCompositeType) : undefined;
+  let perNode = 0;
+  const perNodeSelections: { set: SelectionSetNode; type: GraphQLCompositeType; pick: (d: Data) => Data[] }[] = [];
+  const collect = (set: SelectionSetNode) => {
+    for (const s of set.selections) {
+      if (s.kind === "InlineFragment") collect(s.selectionSet);
+      else if (s.kind === "FragmentSpread") {
+        const fragment = ctx.fragments.get(s.name.value);
+        if (fragment) collect(fragment.selectionSet);
+      } else if (s.name.value === "nodes" && s.selectionSet && nodeType) {
+        const key = s.alias?.value ?? "nodes";
+        perNodeSelections.push({ set: s.selectionSet, type: nodeType, pick: (d) => ((d?.[key] as Data[] | undefined) ?? []) });
+      } else if (s.name.value === "edges" && s.selectionSet && edgeNodeType) {
+        const edgesKey = s.alias?.value ?? "edges";
+        for (const es of s.selectionSet.selections) {
+          if (es.kind === "Field" && es.name.value === "node" && es.selectionSet) {
+            const nodeKey = es.alias?.value ?? "node";
+            perNodeSelections.push({
+              set: es.selectionSet,
+              type: edgeNodeType,
+              pick: (d) => (((d?.[edgesKey] as Data[] | undefined) ?? []).map((e) => (e?.[nodeKey] as Data) ?? null)),
+            });
+          }
+        }
+      }
+    }
+  };
+  collect(selectionSet);
+  if (actual) {
+    for (const p of perNodeSelections) for (const n of p.pick(data)) perNode += 1 + selectionCost(ctx, p.set, p.type, n, true);
+    return perNode;
+  }
+  const args = getArgumentValues(def, node, ctx.variables);
+  const size = Number(args.first ?? args.last ?? 0);
+  for (const p of perNodeSelections) perNode += 1 + selectionCost(ctx, p.set, p.type, undefined, false);
+  return size * perNode;
+}
+
+function operationContext(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): CostContext {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions) if (def.kind === "FragmentDefinition") fragments.set(def.name.value, def);
+  return { schema, fragments, variables };
+}
+
+export function requestedQueryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  if (operation.operation === "mutation") return MUTATION_COST * operation.selectionSet.selections.length;
+  const root = schema.getQueryType()!;
+  return selectionCost(operationContext(schema, document, variables), operation.selectionSet, root, undefined, false);
+}
+
+export function actualQueryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  data: Record<string, unknown> | null | undefined,
+): number {
+  if (operation.operation === "mutation") return MUTATION_COST * operation.selectionSet.selections.length;
+  const root = schema.getQueryType()!;
+  return selectionCost(operationContext(schema, document, variables), operation.selectionSet, root, data ?? {}, true);
+}

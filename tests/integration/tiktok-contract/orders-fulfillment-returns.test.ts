@@ -132,4 +132,3 @@ describe("cancellations and returns against the simulator", () => {
     expect(res.data.orders).toEqual([]);
   });
 });
-});

@@ -9,6 +9,8 @@ const testEnv = {
   SHOPIFY_APP_URL: "http://127.0.0.1:65535",
   SCOPES: "read_products",
   TOKEN_ENCRYPTION_KEY: "0".repeat(64),
+  TIKTOK_APP_KEY: "test-tiktok-app-key",
+  TIKTOK_APP_SECRET: "test-tiktok-app-secret",
   DATABASE_URL: `file:${path.resolve("prisma", "test.sqlite")}`,
   LOG_LEVEL: "silent",
 };

@@ -15,10 +15,8 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createSessionWebhookProcessors(db),
 };
 
-/** Shopify topics that have a processor (others are recorded only). */
-export const processedShopifyTopics: ReadonlySet<string> = new Set(
-  Object.keys(webhookProcessors).filter((k) => k.startsWith("shopify:")).map((k) => k.slice("shopify:".length)),
-);
+/** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
+export const processedWebhookTopics: ReadonlySet<string> = new Set(Object.keys(webhookProcessors));
 
 export const jobHandlers: JobHandlers = {
   [PROCESS_WEBHOOK_JOB]: (job) =>

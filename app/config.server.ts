@@ -19,6 +19,15 @@ const configSchema = z.object({
   /** App Bridge script; Shopify's CDN by default, the sandbox's stand-in offline. */
   APP_BRIDGE_URL: optionalUrl,
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  /** TikTok Shop app credentials (Partner Center). Needed once a merchant links a TikTok Shop. */
+  TIKTOK_APP_KEY: z.string().default(""),
+  TIKTOK_APP_SECRET: z.string().default(""),
+  TIKTOK_SERVICE_ID: z.string().optional(),
+  TIKTOK_API_BASE_URL: z.url().default("https://open-api.tiktokglobalshop.com"),
+  TIKTOK_AUTH_BASE_URL: z.url().default("https://auth.tiktok-shops.com"),
+  TIKTOK_AUTHORIZE_URL: z.url().default("https://services.tiktokshop.com/open/authorize"),
+  /** 32 bytes (64 hex chars) encrypting TikTok tokens at rest. */
+  TOKEN_ENCRYPTION_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

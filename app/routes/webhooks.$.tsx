@@ -2,9 +2,9 @@
 // Thin: verify the HMAC (authenticate.webhook), check the topic belongs to this path, record once (with
 // its processing job, in one transaction), answer. Processing happens in jobs.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { processedShopifyTopics, queue, webhookDeliveries } from "../app-context.server";
+import { processedWebhookTopics, queue, webhookDeliveries } from "../app-context.server";
 import { logger } from "../logger.server";
-import { receiveShopifyWebhook } from "../modules/webhooks/receive-shopify-webhook";
+import { parseTriggeredAt, receiveWebhook } from "../modules/webhooks/receive-webhook";
 import { normalizeTopic, topicsForPath } from "../modules/webhooks/shopify-webhook-topics";
 import { authenticate } from "../shopify.server";
 
@@ -19,16 +19,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const topic = normalizeTopic(webhook.topic);
   if (!accepted.includes(topic)) return new Response(null, { status: 400 });
 
-  const { duplicate } = await receiveShopifyWebhook(
-    { deliveries: webhookDeliveries, processedTopics: processedShopifyTopics, notifyWork: () => queue.notify() },
+  const { duplicate } = await receiveWebhook(
+    { deliveries: webhookDeliveries, processedTopics: processedWebhookTopics, notifyWork: () => queue.notify() },
     {
-      webhookId: webhook.webhookId,
+      source: "shopify",
+      deliveryId: webhook.webhookId,
       shop: webhook.shop,
       topic,
       apiVersion: webhook.apiVersion,
-      triggeredAt: "triggeredAt" in webhook ? webhook.triggeredAt : undefined,
+      triggeredAt: parseTriggeredAt("triggeredAt" in webhook ? webhook.triggeredAt : undefined),
       eventId: "eventId" in webhook ? webhook.eventId : undefined,
-      rawBody,
+      payload: rawBody,
     },
   );
   logger.info({ shop: webhook.shop, topic, webhookId: webhook.webhookId, duplicate }, "shopify webhook");

@@ -1,45 +1,25 @@
-// Use case: a verified Shopify webhook delivery is recorded exactly once; topics the app acts on get a
-// processing job in the same transaction. The caller answers 200 only after this returns.
-import type { WebhookDeliveryRepository } from "./webhook-delivery-repository";
+// Use case: a verified webhook delivery (Shopify or TikTok) is recorded exactly once; topics the app acts
+// on get a processing job in the same transaction. The caller answers 200 only after this returns.
+import type { NewWebhookDelivery, WebhookDeliveryRepository } from "./webhook-delivery-repository";
 import { PROCESS_WEBHOOK_JOB } from "./webhook-delivery-repository";
 
-export interface VerifiedShopifyWebhook {
-  webhookId: string;
-  shop: string;
-  topic: string;
-  apiVersion: string;
-  triggeredAt?: string;
-  eventId?: string;
-  rawBody: string;
-}
-
-export interface ReceiveShopifyWebhookDeps {
+export interface ReceiveWebhookDeps {
   deliveries: WebhookDeliveryRepository;
-  /** Topics with a processor; others are recorded (for audit and later features) and left at that. */
+  /** `${source}:${topic}` keys that have a processor; other deliveries are recorded and left at that. */
   processedTopics: ReadonlySet<string>;
   /** Wakes the local worker so processing starts at once. */
   notifyWork?: () => void;
 }
 
-export async function receiveShopifyWebhook(
-  deps: ReceiveShopifyWebhookDeps,
-  webhook: VerifiedShopifyWebhook,
-): Promise<{ duplicate: boolean; enqueued: boolean }> {
-  const triggeredAt = webhook.triggeredAt ? new Date(webhook.triggeredAt) : undefined;
-  const process = deps.processedTopics.has(webhook.topic);
-  const { duplicate } = await deps.deliveries.recordOnce(
-    {
-      source: "shopify",
-      deliveryId: webhook.webhookId,
-      shop: webhook.shop,
-      topic: webhook.topic,
-      apiVersion: webhook.apiVersion,
-      triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : undefined,
-      eventId: webhook.eventId,
-      payload: webhook.rawBody,
-    },
-    process ? { jobType: PROCESS_WEBHOOK_JOB } : undefined,
-  );
+export async function receiveWebhook(deps: ReceiveWebhookDeps, delivery: NewWebhookDelivery): Promise<{ duplicate: boolean; enqueued: boolean }> {
+  const process = deps.processedTopics.has(`${delivery.source}:${delivery.topic}`);
+  const { duplicate } = await deps.deliveries.recordOnce(delivery, process ? { jobType: PROCESS_WEBHOOK_JOB } : undefined);
   if (process && !duplicate) deps.notifyWork?.();
   return { duplicate, enqueued: process && !duplicate };
+}
+
+/** Shopify's X-Shopify-Triggered-At, when present and valid. */
+export function parseTriggeredAt(value: string | undefined): Date | undefined {
+  const date = value ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

@@ -1,0 +1,33 @@
+// The TikTok side of the composition root: the API client (hosts from configuration, so the same code
+// talks to TikTok or the simulator), linked shops with encrypted tokens, and per-shop sessions.
+import { config } from "./config.server";
+import { db } from "./db.server";
+import { createTikTokClient, processWideTikTokRateLimiter } from "./integrations/tiktok";
+import { logger } from "./logger.server";
+import { createTikTokShopLinkRepository } from "./modules/linking/tiktok-shop-link-repository";
+import { createTikTokShopSessions } from "./modules/linking/tiktok-shop-sessions";
+import { createTokenCipher, parseEncryptionKey } from "./modules/linking/token-cipher";
+
+export const tiktokClient = createTikTokClient({
+  appKey: config.TIKTOK_APP_KEY || "unconfigured",
+  appSecret: config.TIKTOK_APP_SECRET || "unconfigured",
+  apiBaseUrl: config.TIKTOK_API_BASE_URL,
+  authBaseUrl: config.TIKTOK_AUTH_BASE_URL,
+  authorizeUrl: config.TIKTOK_AUTHORIZE_URL,
+  serviceId: config.TIKTOK_SERVICE_ID,
+  rateLimiter: processWideTikTokRateLimiter(),
+  logger: logger.child({ component: "tiktok" }),
+});
+
+export const tiktokConfigured = Boolean(config.TIKTOK_APP_KEY && config.TIKTOK_APP_SECRET);
+
+// Created on first use so the app still starts (and says what is missing) without a key configured.
+let links: ReturnType<typeof createTikTokShopLinkRepository> | undefined;
+export function tiktokShopLinks() {
+  return (links ??= createTikTokShopLinkRepository(db, createTokenCipher(parseEncryptionKey(config.TOKEN_ENCRYPTION_KEY))));
+}
+
+let sessions: ReturnType<typeof createTikTokShopSessions> | undefined;
+export function tiktokShopSessions() {
+  return (sessions ??= createTikTokShopSessions({ links: tiktokShopLinks(), client: tiktokClient }));
+}

@@ -1,0 +1,40 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "../../../app/db.server";
+import { action } from "../../../app/routes/tiktok.webhooks";
+
+const appKey = process.env.TIKTOK_APP_KEY!;
+const appSecret = process.env.TIKTOK_APP_SECRET!;
+const shopId = `7494${Math.floor(Math.random() * 1e12)}`;
+
+function tiktokRequest(body: string, signature = createHmac("sha256", appSecret).update(appKey + body).digest("hex")) {
+  return new Request("http://app.test/tiktok/webhooks", { method: "POST", body, headers: { "content-type": "application/json", authorization: signature } });
+}
+const call = async (request: Request) => action({ request, params: {}, context: {} });
+
+afterAll(async () => {
+  await db.webhookDelivery.deleteMany({ where: { shop: `tiktok:${shopId}` } });
+});
+
+describe("TikTok webhook route", () => {
+  it("records a signed delivery once even when TikTok redelivers it, keeping big ids exact", async () => {
+    const notificationId = String(Date.now()) + "1";
+    const body = `{"type":5,"tts_notification_id":"${notificationId}","shop_id":"${shopId}","timestamp":1764064800,"data":{"product_id":1729592969712207008,"status":"PRODUCT_AUDIT_FAILURE","update_time":1764064790}}`;
+    expect((await call(tiktokRequest(body))).status).toBe(200);
+    expect((await call(tiktokRequest(body))).status).toBe(200);
+    const rows = await db.webhookDelivery.findMany({ where: { source: "tiktok", shop: `tiktok:${shopId}` } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ topic: "PRODUCT_STATUS_CHANGE", deliveryId: `tts:${notificationId}`, payload: body });
+  });
+
+  it("answers 401 to a forged signature and records nothing", async () => {
+    const body = `{"type":6,"tts_notification_id":"${randomUUID()}","shop_id":"${shopId}","timestamp":1764064800,"data":{"message":"Shop is deauthorized"}}`;
+    const forged = createHmac("sha256", "wrong-secret").update(appKey + body).digest("hex");
+    expect((await call(tiktokRequest(body, forged))).status).toBe(401);
+    expect(await db.webhookDelivery.count({ where: { topic: "SELLER_DEAUTHORIZATION", shop: `tiktok:${shopId}` } })).toBe(0);
+  });
+
+  it("answers 400 to a signed body that is not a TikTok webhook", async () => {
+    expect((await call(tiktokRequest('{"hello":"world"}'))).status).toBe(400);
+  });
+});

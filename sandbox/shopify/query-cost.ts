@@ -8,13 +8,13 @@ import {
   isObjectType,
   isInterfaceType,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import { getArgumentValues } from "graphql/execution/values.js";
 
 export const MUTATION_COST = 10;
 
@@ -60,7 +60,7 @@ function selectionCost(ctx: CostContext, selectionSet: SelectionSetNode, parentT
     const value = data ? data[selection.alias?.value ?? name] : undefined;
     if (actual && (value === null || value === undefined)) continue;
     if (isConnection(namedType.name)) {
-      total += 2 + connectionCost(ctx, selection.selectionSet, childType, def, selection, value as Data, actual);
+      total += 2 + connectionCost(ctx, selection.selectionSet, childType, selection, value as Data, actual);
     } else if (Array.isArray(value) && actual) {
       total += 1 + Math.max(0, ...value.map((v) => selectionCost(ctx, selection.selectionSet!, childType, v as Data, actual)));
     } else {
@@ -83,8 +83,7 @@ function connectionCost(
   ctx: CostContext,
   selectionSet: SelectionSetNode,
   connectionType: GraphQLCompositeType,
-  def: Parameters<typeof getArgumentValues>[0],
-  node: Parameters<typeof getArgumentValues>[1],
+  node: FieldNode,
   data: Data,
   actual: boolean,
 ): number {
@@ -124,10 +123,23 @@ function connectionCost(
     for (const p of perNodeSelections) for (const n of p.pick(data)) perNode += 1 + selectionCost(ctx, p.set, p.type, n, true);
     return perNode;
   }
-  const args = getArgumentValues(def, node, ctx.variables);
-  const size = Number(args.first ?? args.last ?? 0);
+  const size = pageSize(node, ctx.variables);
   for (const p of perNodeSelections) perNode += 1 + selectionCost(ctx, p.set, p.type, undefined, false);
   return size * perNode;
+}
+
+/** first (or last) of a connection field, from a literal or a variable; absent → 0. */
+function pageSize(node: FieldNode, variables: Record<string, unknown>): number {
+  for (const name of ["first", "last"]) {
+    const arg = node.arguments?.find((a) => a.name.value === name);
+    if (!arg) continue;
+    if (arg.value.kind === "IntValue") return Number(arg.value.value);
+    if (arg.value.kind === "Variable") {
+      const value = variables[arg.value.name.value];
+      if (typeof value === "number") return value;
+    }
+  }
+  return 0;
 }
 
 function operationContext(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>): CostContext {

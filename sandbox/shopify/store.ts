@@ -217,6 +217,8 @@ export class ShopifyStore {
   ) {
     this.shop = shop;
     this.nextId = createIdSequence();
+    // Seeded records carry the start time; the first change must already be later than that.
+    this.lastTimestamp = clock().getTime();
   }
 
   /** ISO timestamp, strictly increasing so "updated_at" always moves forward on a change. */

@@ -25,7 +25,8 @@ function unsupported(field: string, keys: string[]): never {
 }
 
 function rejectUnsupported(field: string, input: Record<string, unknown>, supported: string[]): void {
-  const extra = Object.keys(input).filter((k) => !supported.includes(k) && input[k] !== undefined);
+  // Input fields with schema defaults (e.g. deleteConflictingConstrainedMetafields: false) arrive even when not sent.
+  const extra = Object.keys(input).filter((k) => !supported.includes(k) && input[k] !== undefined && input[k] !== null && input[k] !== false);
   if (extra.length) unsupported(field, extra);
 }
 

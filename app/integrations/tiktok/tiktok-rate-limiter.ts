@@ -14,6 +14,8 @@ export interface TokenBucketOptions {
   /** Clock and sleep are injectable so tests can measure with a fake clock. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Above this many keys, idle (full) buckets are forgotten. */
+  maxKeys?: number;
 }
 
 interface Bucket {
@@ -31,6 +33,7 @@ export class TokenBucketRateLimiter implements RateLimiter {
   private readonly burst: number;
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly maxKeys: number;
 
   constructor(options: TokenBucketOptions = {}) {
     this.qps = options.qps ?? 50;
@@ -38,17 +41,31 @@ export class TokenBucketRateLimiter implements RateLimiter {
     if (!(this.qps > 0) || !(this.burst >= 1)) throw new RangeError("TokenBucketRateLimiter needs qps > 0 and burst >= 1");
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
+    this.maxKeys = options.maxKeys ?? 10_000;
+  }
+
+  /** Number of keys currently tracked (for tests and diagnostics). */
+  get trackedKeys(): number {
+    return this.buckets.size;
   }
 
   /** Milliseconds the caller must wait; the token is reserved synchronously so concurrent callers never share one. */
   reserve(key: string): number {
     const now = this.now();
+    if (this.buckets.size >= this.maxKeys) this.forgetIdleBuckets(now);
     const bucket = this.buckets.get(key) ?? { tokens: this.burst, updatedAt: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.qps);
     bucket.updatedAt = now;
     bucket.tokens -= 1;
     this.buckets.set(key, bucket);
     return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens / this.qps) * 1000);
+  }
+
+  /** A bucket that has refilled completely holds no information: dropping it keeps memory bounded over many shops. */
+  private forgetIdleBuckets(now: number): void {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + ((now - b.updatedAt) / 1000) * this.qps >= this.burst) this.buckets.delete(key);
+    }
   }
 
   async acquire(key: string): Promise<void> {

@@ -54,6 +54,18 @@ describe("TokenBucketRateLimiter", () => {
     expect([limiter.reserve("k"), limiter.reserve("k"), limiter.reserve("k")]).toEqual([0, 0, 100]);
   });
 
+  it("forgets idle buckets once many keys are tracked, without losing the state of busy ones", async () => {
+    const clock = fakeClock();
+    const limiter = new TokenBucketRateLimiter({ qps: 1, burst: 1, maxKeys: 3, now: clock.now, sleep: clock.sleep });
+    limiter.reserve("a");
+    limiter.reserve("b");
+    limiter.reserve("c");
+    await clock.advanceTo(5_000);
+    limiter.reserve("busy");
+    expect(limiter.trackedKeys).toBe(1);
+    expect(limiter.reserve("busy")).toBe(1_000);
+  });
+
   it("is one instance per process by default, so every client draws from the same budget", () => {
     expect(processWideTikTokRateLimiter()).toBe(processWideTikTokRateLimiter());
   });

@@ -87,6 +87,15 @@ describe("refusals are classified correctly", () => {
     expect(err).toMatchObject({ code: 105001, kind: "auth_invalid", retryable: false });
   });
 
+  it("developer-initiated deauthorization (DELETE /authorization/202403/shops) revokes the token", async () => {
+    h = await startContractHarness();
+    const t = await h.sellerToken();
+    const shop = shopFor(h, t);
+    expect((await shop.seller.deauthorizeShop()).code).toBe(0);
+    const err = await caught(shop.logistics.getWarehouses());
+    expect(err).toMatchObject({ kind: "auth_invalid", retryable: false });
+  });
+
   it("another shop's cipher with this token → 101000 auth_invalid", async () => {
     h = await startContractHarness();
     const mine = await h.sellerToken({ shop_id: SEED_SHOP_IDS.readyUs });

@@ -31,7 +31,14 @@ export default defineConfig({
         },
       }),
   ],
-  build: { assetsInlineLimit: 0 },
+  build: {
+    assetsInlineLimit: 0,
+    // The generated PostgreSQL Prisma client (CommonJS) is loaded at run time from the repo, not bundled.
+    rollupOptions: {
+      external: [/generated\/pg-client/],
+      output: { paths: (id: string) => (id.includes("generated/pg-client") ? "../../generated/pg-client/index.js" : id) },
+    },
+  },
   test: {
     globalSetup: ["tests/global-setup.ts"],
     setupFiles: ["tests/setup.ts"],

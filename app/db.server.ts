@@ -4,7 +4,9 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as PostgresPrismaClient } from "../generated/pg-client/index.js";
+// The PostgreSQL client is CommonJS generated outside node_modules: kept external by the build
+// (vite.config.ts) and imported as a whole module, which Node's ESM loader always allows.
+import postgresClientModule from "../generated/pg-client/index.js";
 import { resolveDatabaseUrl } from "./db/database-url";
 
 export type Database = PrismaClient;
@@ -12,7 +14,7 @@ export type Database = PrismaClient;
 export function createDatabase(databaseUrl?: string): Database {
   const { url, kind } = resolveDatabaseUrl(databaseUrl ?? process.env.DATABASE_URL);
   if (kind === "postgres") {
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    return new postgresClientModule.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
   return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
 }

@@ -5,7 +5,9 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ensureInProcessWorker } from "./jobs/in-process-worker.server";
-import { addDocumentResponseHeaders, appBridgeUrl } from "./shopify.server";
+import { config } from "./config.server";
+import { adaptDocumentHeaders } from "./integrations/shopify/document-headers";
+import { addDocumentResponseHeaders } from "./shopify.server";
 
 ensureInProcessWorker();
 
@@ -18,9 +20,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
-  // The library hard-codes a preload of App Bridge from Shopify's CDN; point it at the configured script.
-  const link = responseHeaders.get("Link");
-  if (link) responseHeaders.set("Link", link.replace("https://cdn.shopify.com/shopifycloud/app-bridge.js", appBridgeUrl));
+  adaptDocumentHeaders(responseHeaders, { appBridgeUrl: config.APP_BRIDGE_URL, adminOrigin: config.SHOPIFY_ADMIN_ORIGIN });
 
   const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {

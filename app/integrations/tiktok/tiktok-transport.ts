@@ -67,6 +67,11 @@ export function encodeQueryValue(value: QueryValue): string | undefined {
   return s === "" ? undefined : s;
 }
 
+/** Base URL + API path, keeping any path prefix of the base (e.g. a proxy mount). */
+function joinUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, "") + path;
+}
+
 function fillPath(template: string, params: Readonly<Record<string, string>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
@@ -131,7 +136,7 @@ export class TikTokTransport {
       // For multipart, fetch writes `multipart/form-data; boundary=…` itself.
       if (!multipart) headers["content-type"] = "application/json";
       if (auth.accessToken) headers["x-tts-access-token"] = auth.accessToken;
-      const url = new URL(path, this.config.apiBaseUrl);
+      const url = new URL(joinUrl(this.config.apiBaseUrl, path));
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       return { url: url.toString(), init: { method: request.method, headers, body: multipart ?? bodyText } };
     };
@@ -144,7 +149,7 @@ export class TikTokTransport {
   /** Token endpoints: not signed, credentials in the query (contract §3.1), no rate-limit key (no shop yet). */
   sendTokenRequest<T>(path: string, query: Record<string, string>, schema: z.ZodType<T>): Promise<TikTokResult<T>> {
     const prepare = (): PreparedAttempt => {
-      const url = new URL(path, this.config.authBaseUrl);
+      const url = new URL(joinUrl(this.config.authBaseUrl, path));
       for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
       return { url: url.toString(), init: { method: "GET", headers: { "content-type": "application/json" } } };
     };
@@ -156,11 +161,12 @@ export class TikTokTransport {
   private async execute<T>(spec: ExecuteSpec<T>): Promise<TikTokResult<T>> {
     for (let attempt = 1; ; attempt++) {
       if (spec.rateKey) await this.limiter.acquire(spec.rateKey);
-      const started = this.now();
+      // Monotonic, and independent of the injectable (possibly fake) signing clock.
+      const started = performance.now();
       let error: TikTokApiError;
       try {
         const result = await this.attemptOnce(spec);
-        this.log.info({ endpoint: spec.endpoint, shopId: spec.shopId, requestId: result.requestId, durationMs: this.now() - started,
+        this.log.info({ endpoint: spec.endpoint, shopId: spec.shopId, requestId: result.requestId, durationMs: Math.round(performance.now() - started),
           outcome: "ok", attempt, httpStatus: result.httpStatus }, "tiktok call");
         return result;
       } catch (caught) {
@@ -171,7 +177,7 @@ export class TikTokTransport {
       // Non-idempotent requests are only resent when TikTok refused them before acting (rate limit).
       const mayRetry = error.retryable && (spec.idempotent || error.kind === "rate_limited");
       const delay = nextRetryDelayMs({ attempt, retryable: mayRetry, retryAfterMs: error.retryAfterMs, config: this.retry, random: this.random });
-      this.log.warn({ endpoint: spec.endpoint, shopId: spec.shopId, requestId: error.requestId, durationMs: this.now() - started,
+      this.log.warn({ endpoint: spec.endpoint, shopId: spec.shopId, requestId: error.requestId, durationMs: Math.round(performance.now() - started),
         outcome: "error", attempt, httpStatus: error.httpStatus, code: error.code, kind: error.kind,
         willRetry: delay !== undefined, retryInMs: delay }, "tiktok call");
       if (delay === undefined) throw error;

@@ -96,6 +96,19 @@ describe("TikTok transport: request construction", () => {
     expect(JSON.parse(seen[1]!.body!).idempotency_key).toBe(key0);
   });
 
+  it("analytics shop performance: ISO dates and flags on the query, intervals parsed (simulator has no analytics yet)", async () => {
+    const { client, seen } = harness([envelope({ performance: { intervals: [{ start_date: "2026-11-01", end_date: "2026-11-08",
+      gmv: { amount: "1234.50", currency: "USD" }, orders: 12, units_sold: 15, buyers: 11 }] }, latest_available_date: "2026-11-24" })]);
+    const res = await client.forShop(SHOP).analytics.getShopPerformance({ start_date_ge: "2026-11-01", end_date_lt: "2026-11-08",
+      granularity: "ALL", currency: "USD", with_comparison: false });
+    expect(res.data.performance.intervals[0]).toMatchObject({ gmv: { amount: "1234.50", currency: "USD" }, orders: 12 });
+    expect(res.data.latest_available_date).toBe("2026-11-24");
+    const q = seen[0]!.url.searchParams;
+    expect(seen[0]!.url.pathname).toBe("/analytics/202405/shop/performance");
+    expect([q.get("start_date_ge"), q.get("end_date_lt"), q.get("granularity"), q.get("currency"), q.get("with_comparison"), q.get("shop_cipher")])
+      .toEqual(["2026-11-01", "2026-11-08", "ALL", "USD", "false", "ROW_TEST_CIPHER"]);
+  });
+
   it("refuses batch sizes TikTok would refuse before sending anything", async () => {
     const { client, seen } = harness([envelope({})]);
     expect(() => client.forShop(SHOP).orders.getDetails(Array.from({ length: 51 }, (_, i) => String(i)))).toThrow(/1–50/);

@@ -11,7 +11,8 @@ const testEnv = {
   TOKEN_ENCRYPTION_KEY: "0".repeat(64),
   TIKTOK_APP_KEY: "test-tiktok-app-key",
   TIKTOK_APP_SECRET: "test-tiktok-app-secret",
-  DATABASE_URL: `file:${path.resolve("prisma", "test.sqlite")}`,
+  // One database per test run, so runs started side by side never share (or delete) each other's file.
+  DATABASE_URL: `file:${path.resolve("prisma", `test-${process.pid}.sqlite`)}`,
   LOG_LEVEL: "silent",
 };
 

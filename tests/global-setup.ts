@@ -1,10 +1,16 @@
-// Once per `vitest run`: a fresh SQLite test database with every committed migration applied.
+// Once per `vitest run`: a fresh SQLite test database (one file per run, see vite.config.ts) with every
+// committed migration applied; removed when the run ends.
 import { rmSync } from "node:fs";
-import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../app/db/migrations.server";
 
-export default async function setup() {
-  const file = path.resolve("prisma", "test.sqlite");
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  await migrateDatabase(`file:${file}`);
+export default async function setup(project: TestProject) {
+  const url = project.config.env.DATABASE_URL as string;
+  const file = url.replace(/^file:/, "");
+  const remove = () => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  };
+  remove();
+  await migrateDatabase(url);
+  return remove;
 }

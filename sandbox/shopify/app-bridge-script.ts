@@ -79,6 +79,11 @@ export function appBridgeScript(options: { sandboxOrigin: string }): string {
     return response;
   };
 
+  // Real App Bridge lifts the nav into the admin; its elements never render inside the app.
+  const hideNav = document.createElement("style");
+  hideNav.textContent = "ui-nav-menu, s-app-nav { display: none !important; }";
+  (document.head || document.documentElement).appendChild(hideNav);
+
   let lastNav = "";
   function readNav() {
     const menu = document.querySelector("s-app-nav, ui-nav-menu");

@@ -72,4 +72,21 @@ describe("embedded app in the Shopify sandbox admin", () => {
     expect(session?.accessToken).toBeTruthy();
     await page.close();
   });
+
+  it("delivers a product edited in the sandbox to the app, which verifies and records it once", async () => {
+    const [productId] = [...shopify.store.products.keys()];
+    const edit = await fetch(`${shopify.url}/sandbox/products/${encodeURIComponent(productId!)}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Edited in the sandbox" }),
+    });
+    expect(edit.status).toBe(200);
+    await shopify.webhooks.idle();
+    const delivery = shopify.deliveries.find((d) => d.topic === "products/update");
+    expect(delivery?.attempts.at(-1)?.status).toBe(200);
+    const recorded = await db.webhookDelivery.findMany({ where: { source: "shopify", topic: "products/update", shop: shopify.shopDomain } });
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.deliveryId).toBe(delivery!.webhookId);
+    expect(JSON.parse(recorded[0]!.payload)).toMatchObject({ admin_graphql_api_id: productId, title: "Edited in the sandbox" });
+  });
 });

@@ -1,7 +1,9 @@
 // npm run demo — the whole app on this machine: migrates the SQLite database, starts the Shopify sandbox
 // (seeded with the sample catalog) and the TikTok simulator, builds and serves the app against them, and
 // prints the admin shell URL to open. Respects PORT, SHOPIFY_SANDBOX_PORT, TIKTOK_SANDBOX_PORT, DATABASE_URL.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../app/db/migrations.server";
 import { startShopifySandbox } from "../sandbox/shopify/server";
@@ -16,6 +18,17 @@ const apiSecret = process.env.SHOPIFY_API_SECRET ?? "demo-api-secret";
 const tiktokAppKey = process.env.TIKTOK_APP_KEY ?? "demo-tiktok-app-key";
 const tiktokAppSecret = process.env.TIKTOK_APP_SECRET ?? "demo-tiktok-app-secret";
 const databaseUrl = process.env.DATABASE_URL ?? `file:${path.join(root, "prisma", "dev.sqlite")}`;
+
+// TikTok tokens are encrypted at rest; the demo keeps one key across runs so stored links stay readable.
+function demoEncryptionKey(): string {
+  if (process.env.TOKEN_ENCRYPTION_KEY) return process.env.TOKEN_ENCRYPTION_KEY;
+  const file = path.join(root, ".demo", "token-encryption-key");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
 
 const applied = await migrateDatabase(databaseUrl);
 console.log(applied.length ? `Database migrated (${applied.join(", ")})` : "Database is up to date");
@@ -36,10 +49,11 @@ const tiktok = await startTikTokSandbox({
 });
 
 console.log("Building the app…");
-execFileSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], {
-  cwd: root,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const build = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, encoding: "utf8" });
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr, "\nThe app did not build; the errors are above.");
+  process.exit(1);
+}
 
 const app = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), "./build/server/index.js"], {
   cwd: root,
@@ -56,6 +70,7 @@ const app = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run
     SHOPIFY_ADMIN_ORIGIN: shopify.url,
     APP_BRIDGE_URL: `${shopify.url}/app-bridge.js`,
     DATABASE_URL: databaseUrl,
+    TOKEN_ENCRYPTION_KEY: demoEncryptionKey(),
     TIKTOK_APP_KEY: tiktokAppKey,
     TIKTOK_APP_SECRET: tiktokAppSecret,
     TIKTOK_API_BASE_URL: tiktok.url,

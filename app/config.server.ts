@@ -19,6 +19,8 @@ const configSchema = z.object({
   /** App Bridge script; Shopify's CDN by default, the sandbox's stand-in offline. */
   APP_BRIDGE_URL: optionalUrl,
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  /** The app's handle in shopify.app.toml: where the admin shows the app (for returning from TikTok). */
+  SHOPIFY_APP_HANDLE: z.string().default("tiktok-shop-sync"),
   /** TikTok Shop app credentials (Partner Center). Needed once a merchant links a TikTok Shop. */
   TIKTOK_APP_KEY: z.string().default(""),
   TIKTOK_APP_SECRET: z.string().default(""),

@@ -4,6 +4,8 @@ import { config } from "./config.server";
 import { db } from "./db.server";
 import { createTikTokClient, processWideTikTokRateLimiter } from "./integrations/tiktok";
 import { logger } from "./logger.server";
+import { createOAuthNonceStore } from "./modules/linking/oauth-nonce-store";
+import type { TikTokAuthorizationDeps } from "./modules/linking/tiktok-authorization";
 import { createTikTokShopLinkRepository } from "./modules/linking/tiktok-shop-link-repository";
 import { createTikTokShopSessions } from "./modules/linking/tiktok-shop-sessions";
 import { createTokenCipher, parseEncryptionKey } from "./modules/linking/token-cipher";
@@ -30,4 +32,16 @@ export function tiktokShopLinks() {
 let sessions: ReturnType<typeof createTikTokShopSessions> | undefined;
 export function tiktokShopSessions() {
   return (sessions ??= createTikTokShopSessions({ links: tiktokShopLinks(), client: tiktokClient }));
+}
+
+export function tiktokAuthorizationDeps(): TikTokAuthorizationDeps {
+  return { client: tiktokClient, links: tiktokShopLinks(), stateSecret: config.TOKEN_ENCRYPTION_KEY ?? "", nonces: createOAuthNonceStore(db) };
+}
+
+export const tiktokOAuthRedirectUri = `${config.SHOPIFY_APP_URL.replace(/\/$/, "")}/tiktok/oauth/callback`;
+
+/** Where the merchant sees the app in their Shopify admin (the sandbox's admin shell when configured). */
+export function shopifyAdminAppUrl(shop: string): string {
+  const admin = config.SHOPIFY_ADMIN_ORIGIN ? new URL(config.SHOPIFY_ADMIN_ORIGIN).origin : "https://admin.shopify.com";
+  return `${admin}/store/${shop.replace(/\.myshopify\.com$/, "")}/apps/${config.SHOPIFY_APP_HANDLE}`;
 }

@@ -1,10 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { useEffect } from "react";
 import { config } from "../config.server";
 import { createShopifyAdminGateway } from "../integrations/shopify/admin-graphql-gateway";
+import { summarizeLink, type LinkSummary } from "../modules/linking/link-summary";
+import { startTikTokAuthorization } from "../modules/linking/tiktok-authorization";
 import { loadStoreSummary, type StoreSummary } from "../modules/store/load-store-summary";
 import { apiVersion, authenticate } from "../shopify.server";
+import { tiktokAuthorizationDeps, tiktokOAuthRedirectUri, tiktokShopLinks } from "../tiktok.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
@@ -14,15 +18,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
     apiVersion,
     adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
   });
-  try {
-    return { store: await loadStoreSummary(shopify), storeError: null };
-  } catch (error) {
-    return { store: null, storeError: (error as Error).message };
-  }
+  const [store, links] = await Promise.all([
+    loadStoreSummary(shopify).then(
+      (summary) => ({ summary, error: null }),
+      (error: Error) => ({ summary: null, error: error.message }),
+    ),
+    tiktokShopLinks().all(session.shop),
+  ]);
+  const now = new Date();
+  return {
+    store: store.summary,
+    storeError: store.error,
+    links: links.filter((l) => l.status !== "unlinked").map((l) => summarizeLink(l, now)),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "connect-tiktok") return { authorizeUrl: null, error: "Unknown action" };
+  return { authorizeUrl: startTikTokAuthorization(tiktokAuthorizationDeps(), session.shop, tiktokOAuthRedirectUri), error: null };
 }
 
 export default function Home() {
-  const { store, storeError } = useLoaderData<typeof loader>();
+  const { store, storeError, links } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+
+  // TikTok's authorization page cannot be framed: leave the admin iframe for it (App Bridge handles _top).
+  useEffect(() => {
+    if (result?.authorizeUrl) window.open(result.authorizeUrl, "_top");
+  }, [result?.authorizeUrl]);
+
   return (
     <Page title="TikTok Shop">
       <Layout>
@@ -34,27 +61,71 @@ export default function Home() {
                 <p>Reload the page. If this keeps happening, reinstall the app from your Shopify admin.</p>
               </Banner>
             ) : null}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">Connect TikTok Shop</Text>
-                <Text as="p">
-                  Sell your Shopify products on TikTok Shop. We check whether your store can sell on TikTok, link your
-                  TikTok Shop and TikTok account, and keep products, stock, prices and orders in step.
-                </Text>
-                <List type="number">
-                  <List.Item>Check your eligibility: country, currency, age and TikTok account.</List.Item>
-                  <List.Item>Link your TikTok Shop (you approve access on TikTok).</List.Item>
-                  <List.Item>Choose the products to sell and fix anything TikTok would refuse.</List.Item>
-                </List>
-              </BlockStack>
-            </Card>
+            {links.map((link) =>
+              link.attention ? (
+                <Banner key={link.tiktokShopId} tone={link.attention.tone} title={`${link.name} (${link.region})`}>
+                  <p>{link.attention.message}</p>
+                </Banner>
+              ) : null,
+            )}
+            {links.length === 0 ? <ConnectCard submitting={navigation.state !== "idle"} /> : <LinkedShopsCard links={links} submitting={navigation.state !== "idle"} />}
           </BlockStack>
         </Layout.Section>
-        <Layout.Section variant="oneThird">
-          {store ? <StoreCard store={store} /> : null}
-        </Layout.Section>
+        <Layout.Section variant="oneThird">{store ? <StoreCard store={store} /> : null}</Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function ConnectButton({ submitting, label }: { submitting: boolean; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="connect-tiktok" />
+      <Button submit variant="primary" loading={submitting}>{label}</Button>
+    </Form>
+  );
+}
+
+function ConnectCard({ submitting }: { submitting: boolean }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Connect TikTok Shop</Text>
+        <Text as="p">
+          Sell your Shopify products on TikTok Shop. We check whether your store can sell on TikTok, link your TikTok Shop and
+          TikTok account, and keep products, stock, prices and orders in step.
+        </Text>
+        <List type="number">
+          <List.Item>Check your eligibility: country, currency, age and TikTok account.</List.Item>
+          <List.Item>Link your TikTok Shop (you approve access on TikTok).</List.Item>
+          <List.Item>Choose the products to sell and fix anything TikTok would refuse.</List.Item>
+        </List>
+        <InlineStack>
+          <ConnectButton submitting={submitting} label="Connect TikTok Shop" />
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function LinkedShopsCard({ links, submitting }: { links: LinkSummary[]; submitting: boolean }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Linked TikTok shops</Text>
+        {links.map((link) => (
+          <InlineStack key={link.tiktokShopId} gap="300" blockAlign="center">
+            <Text as="span" fontWeight="semibold">{link.name}</Text>
+            <Badge>{link.region}</Badge>
+            <Badge tone={link.status === "active" ? "success" : "critical"}>{link.status === "active" ? "Connected" : "Paused"}</Badge>
+            <Text as="span" tone="subdued">Authorization renews in {link.daysUntilReauthorization} days</Text>
+          </InlineStack>
+        ))}
+        <InlineStack>
+          <ConnectButton submitting={submitting} label="Reconnect or add a shop" />
+        </InlineStack>
+      </BlockStack>
+    </Card>
   );
 }
 

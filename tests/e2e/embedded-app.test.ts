@@ -9,18 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../app/db.server";
 import { migrateDatabase } from "../../app/db/migrations.server";
 import { startShopifySandbox } from "../../sandbox/shopify/server";
+import { startTikTokSandbox } from "../../sandbox/tiktok/server";
 import { startAppServer, type RunningApp } from "../support/app-server";
 import { DESKTOP_CHROME_UA, launchChromium } from "../support/chromium";
 import { freePort } from "../support/free-port";
 
 const apiKey = "e2e-api-key";
 const apiSecret = "e2e-api-secret";
+const tiktokAppKey = "e2e-tiktok-key";
+const tiktokAppSecret = "e2e-tiktok-secret";
 const artifacts = path.resolve("tests", "artifacts");
 
 describe("embedded app in the Shopify sandbox admin", () => {
   let dir: string;
   let db: Database;
   let shopify: Awaited<ReturnType<typeof startShopifySandbox>>;
+  let tiktok: Awaited<ReturnType<typeof startTikTokSandbox>>;
   let app: RunningApp;
   let browser: Browser;
 
@@ -32,6 +36,7 @@ describe("embedded app in the Shopify sandbox admin", () => {
     const appPort = await freePort();
     const appUrl = `http://127.0.0.1:${appPort}`;
     shopify = await startShopifySandbox({ port: 0, apiKey, apiSecret, appUrl, webhookRetryScheduleMs: [200, 400] });
+    tiktok = await startTikTokSandbox({ port: 0, appKey: tiktokAppKey, appSecret: tiktokAppSecret, webhookUrl: `${appUrl}/tiktok/webhooks` });
     app = await startAppServer({
       port: appPort,
       env: {
@@ -42,6 +47,12 @@ describe("embedded app in the Shopify sandbox admin", () => {
         DATABASE_URL: databaseUrl,
         SHOPIFY_ADMIN_ORIGIN: shopify.url,
         APP_BRIDGE_URL: `${shopify.url}/app-bridge.js`,
+        TOKEN_ENCRYPTION_KEY: "ab".repeat(32),
+        TIKTOK_APP_KEY: tiktokAppKey,
+        TIKTOK_APP_SECRET: tiktokAppSecret,
+        TIKTOK_API_BASE_URL: tiktok.url,
+        TIKTOK_AUTH_BASE_URL: tiktok.url,
+        TIKTOK_AUTHORIZE_URL: `${tiktok.url}/oauth/authorize`,
       },
     });
     browser = await launchChromium();
@@ -52,6 +63,7 @@ describe("embedded app in the Shopify sandbox admin", () => {
     await browser?.close();
     await app?.close();
     await shopify?.close();
+    await tiktok?.close();
     await db?.$disconnect();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -70,6 +82,26 @@ describe("embedded app in the Shopify sandbox admin", () => {
     // The app stored the offline session obtained by token exchange with the sandbox.
     const session = await db.session.findFirst({ where: { shop: shopify.shopDomain, isOnline: false } });
     expect(session?.accessToken).toBeTruthy();
+    await page.close();
+  });
+
+  it("links a TikTok Shop: Connect leaves the admin for TikTok's authorize page and comes back linked", async () => {
+    const page = await browser.newPage({ userAgent: DESKTOP_CHROME_UA, viewport: { width: 1280, height: 900 } });
+    await page.goto(shopify.adminUrl);
+    const frame = page.frameLocator("iframe");
+    await frame.getByRole("button", { name: "Connect TikTok Shop" }).click();
+    await page.waitForURL(`${tiktok.url}/oauth/authorize**`, { timeout: 15_000 });
+    await page.locator("#sellers button").first().click();
+    await page.waitForURL(`${shopify.url}/store/**`, { timeout: 15_000 });
+    await page.frameLocator("iframe").getByText("Linked TikTok shops").waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifacts, "tiktok-linked.png"), fullPage: true });
+
+    const links = await db.tikTokShopLink.findMany({ where: { shop: shopify.shopDomain } });
+    expect(links.length).toBeGreaterThan(0);
+    expect(links[0]!.accessTokenEncrypted.startsWith("v1.")).toBe(true);
+    const issued = [...tiktok.state.accessTokens.keys()];
+    expect(issued.length).toBeGreaterThan(0);
+    for (const token of issued) expect(JSON.stringify(links)).not.toContain(token); // encrypted at rest
     await page.close();
   });
 

@@ -129,6 +129,12 @@ CREATE TABLE "ImageUpload" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- CreateTable
+CREATE TABLE "OAuthNonce" (
+    "nonce" TEXT NOT NULL PRIMARY KEY,
+    "expiresAt" DATETIME NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "TikTokShopLink_tiktokShopId_idx" ON "TikTokShopLink"("tiktokShopId");
 

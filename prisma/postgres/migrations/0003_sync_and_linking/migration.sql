@@ -144,6 +144,14 @@ CREATE TABLE "ImageUpload" (
     CONSTRAINT "ImageUpload_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "OAuthNonce" (
+    "nonce" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OAuthNonce_pkey" PRIMARY KEY ("nonce")
+);
+
 -- CreateIndex
 CREATE INDEX "TikTokShopLink_tiktokShopId_idx" ON "TikTokShopLink"("tiktokShopId");
 

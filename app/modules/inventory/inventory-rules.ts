@@ -67,7 +67,7 @@ export function computeSkuInventory(variant: ShopifyVariant, rules: InventoryRul
   const add = (warehouse: string, qty: number) => quantities.set(warehouse, (quantities.get(warehouse) ?? 0) + qty);
   const levels = variant.inventoryItem.inventoryLevels.nodes;
 
-  if (!defaultWarehouse && (rules.mode === "sum" || levels.length === 0)) {
+  if (!defaultWarehouse) {
     findings.push(blocking("WAREHOUSE_NOT_MAPPED", `${field}.inventory`, "No TikTok warehouse is chosen for your stock, and TikTok needs one for every SKU.", "Choose the TikTok warehouse that ships your orders in the app's inventory settings."));
     return { inventory: [], findings };
   }
@@ -76,7 +76,7 @@ export function computeSkuInventory(variant: ShopifyVariant, rules: InventoryRul
     findings.push(
       warning("INVENTORY_UNTRACKED", `${field}.inventory`, `Shopify does not track stock for ${label}; TikTok will show ${rules.untrackedQuantity} available.`, rules.untrackedQuantity === 0 ? `Turn on "Track quantity" for ${label} in Shopify, or set a quantity for untracked products in the app settings.` : `Turn on "Track quantity" for ${label} in Shopify if the stock is limited.`),
     );
-    const warehouses = rules.mode === "per_warehouse" && rules.locationWarehouses.length > 0 ? [...new Set(rules.locationWarehouses.map((m) => m.warehouseId))] : [defaultWarehouse!];
+    const warehouses = rules.mode === "per_warehouse" && rules.locationWarehouses.length > 0 ? [...new Set(rules.locationWarehouses.map((m) => m.warehouseId))] : [defaultWarehouse];
     for (const w of warehouses) add(w, Math.min(MAX_QUANTITY_PER_WAREHOUSE, Math.max(0, Math.trunc(rules.untrackedQuantity))));
     return { inventory: [...quantities].map(([warehouse_id, quantity]) => ({ warehouse_id, quantity })), findings };
   }
@@ -89,7 +89,7 @@ export function computeSkuInventory(variant: ShopifyVariant, rules: InventoryRul
         : warning("CONTINUE_SELLING_NOT_MIRRORED", `${field}.inventory`, `${label} keeps selling when out of stock in Shopify, but TikTok has no backorders: it will show sold out when Shopify stock reaches 0.`, `If you want TikTok to keep selling, set a fixed quantity for "continue selling" products in the app settings.`),
     );
     if (rules.continueSelling === "fixed") {
-      add(defaultWarehouse ?? rules.locationWarehouses[0]!.warehouseId, Math.min(MAX_QUANTITY_PER_WAREHOUSE, Math.max(0, Math.trunc(rules.continueSellingQuantity))));
+      add(defaultWarehouse, Math.min(MAX_QUANTITY_PER_WAREHOUSE, Math.max(0, Math.trunc(rules.continueSellingQuantity))));
       return { inventory: [...quantities].map(([warehouse_id, quantity]) => ({ warehouse_id, quantity })), findings };
     }
   }
@@ -97,16 +97,16 @@ export function computeSkuInventory(variant: ShopifyVariant, rules: InventoryRul
   if (levels.length === 0) {
     if (variant.inventoryQuantity === null) {
       findings.push(warning("INVENTORY_UNKNOWN", `${field}.inventory`, `The stock of ${label} is not known here (the export has no quantities); 0 is shown until the app reads it from Shopify.`, "Nothing to do: the app reads stock per location from Shopify when it syncs."));
-      add(defaultWarehouse!, 0);
+      add(defaultWarehouse, 0);
     } else {
       if (rules.mode === "per_warehouse") {
         findings.push(warning("INVENTORY_PER_LOCATION_UNKNOWN", `${field}.inventory`, `Stock per location is not known for ${label}; its total goes to the default warehouse.`, "Nothing to do: the app reads stock per location from Shopify when it syncs."));
       }
-      add(defaultWarehouse!, variant.inventoryQuantity);
+      add(defaultWarehouse, variant.inventoryQuantity);
     }
   } else if (rules.mode === "sum") {
     const mapped = levels.filter((l) => rules.locationWarehouses.length === 0 || warehouseOf.has(l.location.id));
-    add(defaultWarehouse!, mapped.reduce((sum, l) => sum + Math.max(0, available(l)), 0));
+    add(defaultWarehouse, mapped.reduce((sum, l) => sum + Math.max(0, available(l)), 0));
   } else {
     for (const level of levels) {
       const warehouse = warehouseOf.get(level.location.id);

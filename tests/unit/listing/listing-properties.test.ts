@@ -35,10 +35,10 @@ const variant = (i: number): fc.Arbitrary<ShopifyVariant> =>
     inventoryItem: fc.record({ id: fc.string(), tracked: fc.boolean(), requiresShipping: fc.boolean(), measurement: fc.record({ weight }), inventoryLevels: fc.record({ nodes: fc.array(level, { maxLength: 3 }) }) }),
   });
 
-const variants = fc.integer({ min: 0, max: 6 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => variant(i)))));
+const variants: fc.Arbitrary<ShopifyVariant[]> = fc.integer({ min: 0, max: 6 }).chain((n): fc.Arbitrary<ShopifyVariant[]> => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => variant(i))).map((t) => [...t])));
 const dimension = fc.option(fc.record({ type: fc.constant("dimension"), value: fc.oneof(fc.constantFrom('{"value":10,"unit":"cm"}', '{"value":3.2,"unit":"in"}', '{"value":0,"unit":"cm"}', "nonsense", '{"value":5,"unit":"parsec"}')) }));
 
-const product: fc.Arbitrary<ShopifyProduct> = fc.record({
+const product = fc.record({
   id: fc.constant("gid://shopify/Product/1"),
   handle: fc.string({ minLength: 1 }),
   title: text,
@@ -58,7 +58,7 @@ const product: fc.Arbitrary<ShopifyProduct> = fc.record({
   packageHeight: dimension,
   metafields: fc.record({ nodes: fc.array(fc.record({ namespace: fc.constant("shopify"), key: fc.constantFrom("animal-type", "material"), type: fc.constant("single_line_text_field"), value: fc.oneof(fc.string(), fc.constant('["dogs","cats"]'), fc.constant("m".repeat(2001))) }), { maxLength: 2 }) }),
   variants: fc.record({ nodes: variants }),
-});
+}) as fc.Arbitrary<ShopifyProduct>;
 
 const region = fc.constantFrom(...TIKTOK_REGIONS);
 const priceRules: fc.Arbitrary<PriceRules> = fc.record({
@@ -82,7 +82,9 @@ const inventoryRules: fc.Arbitrary<InventoryRules> = fc.record({
 
 const scenario = fc.record({ product, region, priceRules, inventoryRules, sameCurrency: fc.boolean(), uploaded: fc.boolean() });
 
-function run(s: fc.RecordValue<typeof scenario extends fc.Arbitrary<infer T> ? T : never>) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function run(s: Scenario) {
   const settings = { ...defaultListingSettings(s.region), categoryMapping: [{ match: { productType: "Mug" }, categoryId: "1", categoryVersion: regionLimits(s.region).categoryVersion }], shopifyCurrency: s.sameCurrency ? regionLimits(s.region).currency : "XXX" };
   const uploads = s.uploaded ? Object.fromEntries(s.product.media.nodes.filter((m) => m.image).map((m) => [m.image!.url, { uri: `tos/${m.id}`, url: `https://t/${m.id}`, width: 800, height: 800 }])) : undefined;
   return mapProductToListing(s.product, { settings, priceRules: s.priceRules, inventoryRules: s.inventoryRules, uploadedImages: uploads });

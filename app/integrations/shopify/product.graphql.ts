@@ -1,8 +1,10 @@
 import type { ShopifyProduct } from "../../modules/listing/shopify-product";
 
 // The product shape the listing mapper consumes (app/modules/listing/shopify-product.ts mirrors it field by
-// field). Connection sizes are explicit: TikTok accepts at most 300 SKUs and 9 main images, Shopify allows
-// 2,048 variants, so a product above 250 variants is reported by the mapper as over TikTok's limit anyway.
+// field). Connection sizes keep the query under Shopify's single-query cost limit of 1,000 (the sandbox
+// computes it as Shopify does): 100 variants (TikTok's US SKU limit), one image per variant, 20 product
+// images (TikTok takes 9). Stock per location is not here: PRODUCT_STOCK_QUERY pages it separately and
+// app/modules/catalog/read-product.ts merges it into `inventoryItem.inventoryLevels`.
 // Package dimensions live in the `tiktok` namespace as Shopify `dimension` metafields.
 export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
   fragment ProductForListing on Product {
@@ -31,14 +33,14 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         name
       }
     }
-    collections(first: 50) {
+    collections(first: 5) {
       nodes {
         id
         handle
         title
       }
     }
-    media(first: 50) {
+    media(first: 20) {
       nodes {
         __typename
         id
@@ -65,7 +67,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
       type
       value
     }
-    metafields(first: 100) {
+    metafields(first: 20) {
       nodes {
         namespace
         key
@@ -73,7 +75,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         value
       }
     }
-    variants(first: 250) {
+    variants(first: 100) {
       nodes {
         id
         title
@@ -88,7 +90,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
           name
           value
         }
-        media(first: 10) {
+        media(first: 1) {
           nodes {
             __typename
             id
@@ -111,18 +113,6 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
             weight {
               unit
               value
-            }
-          }
-          inventoryLevels(first: 50) {
-            nodes {
-              location {
-                id
-                name
-              }
-              quantities(names: ["available"]) {
-                name
-                quantity
-              }
             }
           }
         }

@@ -4,7 +4,7 @@ import type { Database } from "../../db.server";
 import type { TikTokShopClient } from "../../integrations/tiktok";
 
 export type ImageUseCase = "MAIN_IMAGE" | "ATTRIBUTE_IMAGE" | "DESCRIPTION_IMAGE";
-export interface UploadedImage { uri: string; url: string }
+export interface UploadedImage { uri: string; url: string; width: number; height: number }
 
 export function createImageUploader(deps: { db: Database; fetchImage?: (url: string) => Promise<{ bytes: Buffer; mimeType: string }> }) {
   const fetchImage =
@@ -17,7 +17,7 @@ export function createImageUploader(deps: { db: Database; fetchImage?: (url: str
 
   return async function upload(api: TikTokShopClient, tiktokShopId: string, sourceUrl: string, useCase: ImageUseCase): Promise<UploadedImage> {
     const cached = await deps.db.imageUpload.findUnique({ where: { tiktokShopId_sourceUrl_useCase: { tiktokShopId, sourceUrl, useCase } } });
-    if (cached) return { uri: cached.uri, url: cached.url };
+    if (cached) return { uri: cached.uri, url: cached.url, width: cached.width ?? 0, height: cached.height ?? 0 };
     const { bytes, mimeType } = await fetchImage(sourceUrl);
     const fileName = new URL(sourceUrl).pathname.split("/").pop() || "image";
     const { data } = await api.products.uploadImage({ bytes, mimeType, fileName, useCase });
@@ -26,7 +26,7 @@ export function createImageUploader(deps: { db: Database; fetchImage?: (url: str
       create: { tiktokShopId, sourceUrl, useCase, uri: data.uri, url: data.url ?? "", width: data.width ?? null, height: data.height ?? null },
       update: {},
     });
-    return { uri: data.uri, url: data.url ?? "" };
+    return { uri: data.uri, url: data.url ?? "", width: data.width ?? 0, height: data.height ?? 0 };
   };
 }
 

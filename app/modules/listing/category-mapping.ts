@@ -13,7 +13,8 @@ export function findCategoryRule(product: ShopifyProduct, rules: readonly Catego
     if (match.collectionHandle !== undefined && !product.collections.nodes.some((c) => same(c.handle, match.collectionHandle!))) return false;
     if (match.tag !== undefined && !product.tags.some((t) => same(t, match.tag!))) return false;
     if (match.shopifyCategoryId !== undefined && product.category?.id !== match.shopifyCategoryId) return false;
-    return match.productType !== undefined || match.collectionHandle !== undefined || match.tag !== undefined || match.shopifyCategoryId !== undefined;
+    if (match.productId !== undefined && product.id !== match.productId) return false;
+    return match.productType !== undefined || match.collectionHandle !== undefined || match.tag !== undefined || match.shopifyCategoryId !== undefined || match.productId !== undefined;
   });
 }
 

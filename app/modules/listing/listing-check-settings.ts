@@ -16,7 +16,7 @@ const schema = z.object({
       region: z.enum(TIKTOK_REGIONS),
       tiktokCurrency: z.string(),
       shopifyCurrency: z.string(),
-      categoryMapping: z.array(z.object({ match: z.object({ productType: z.string().optional(), collectionHandle: z.string().optional(), tag: z.string().optional(), shopifyCategoryId: z.string().optional() }), categoryId: z.string(), categoryVersion: z.enum(["v1", "v2"]), complianceProfile: z.enum(["general", "dietary_supplement", "cosmetic", "pet_care"]).optional() })),
+      categoryMapping: z.array(z.object({ match: z.object({ productType: z.string().optional(), collectionHandle: z.string().optional(), tag: z.string().optional(), shopifyCategoryId: z.string().optional(), productId: z.string().optional() }), categoryId: z.string(), categoryVersion: z.enum(["v1", "v2"]), complianceProfile: z.enum(["general", "dietary_supplement", "cosmetic", "pet_care"]).optional(), suggestedBy: z.literal("tiktok").optional() })),
       categoryRequirements: z.array(z.object({ categoryId: z.string(), requiredAttributes: z.array(z.object({ id: z.string(), name: z.string() })), packageDimensionsRequired: z.boolean(), certificationsRequired: z.boolean(), permission: z.enum(["AVAILABLE", "INVITE_ONLY", "NON_MAIN_CATEGORY", "PROHIBITED"]).optional() })),
       attributeSources: z.array(z.object({ categoryId: z.string().optional(), attributeId: z.string(), attributeName: z.string(), metafield: z.object({ namespace: z.string(), key: z.string() }) })),
       brand: z.union([z.object({ mode: z.literal("none") }), z.object({ mode: z.literal("fixed"), brandId: z.string() }), z.object({ mode: z.literal("by_vendor"), brandIdByVendor: z.record(z.string(), z.string()) })]),

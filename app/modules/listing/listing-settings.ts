@@ -9,6 +9,8 @@ export interface CategoryMatch {
   tag?: string;
   /** Shopify Standard Product Taxonomy id, e.g. "gid://shopify/TaxonomyCategory/hb-1-9-6". */
   shopifyCategoryId?: string;
+  /** One product (gid), for products with nothing else to match on (e.g. no product type). */
+  productId?: string;
 }
 
 /** Which extra compliance checks apply to products in a category. */
@@ -19,6 +21,8 @@ export interface CategoryMappingRule {
   categoryId: string;
   categoryVersion: "v1" | "v2";
   complianceProfile?: ComplianceProfile;
+  /** "tiktok" when the app chose the category from TikTok's recommendation (the merchant can change it). */
+  suggestedBy?: "tiktok";
 }
 
 /** TikTok's rules for a category (Get Category Rules + Get Attributes), kept as data. */

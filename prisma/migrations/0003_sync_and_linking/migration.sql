@@ -94,9 +94,7 @@ CREATE TABLE "SyncEvent" (
 -- CreateTable
 CREATE TABLE "StoreSettings" (
     "shop" TEXT NOT NULL PRIMARY KEY,
-    "listing" TEXT NOT NULL DEFAULT '{}',
-    "priceRules" TEXT NOT NULL DEFAULT '{}',
-    "inventoryRules" TEXT NOT NULL DEFAULT '{}',
+    "document" TEXT NOT NULL DEFAULT '{}',
     "autoInclude" TEXT NOT NULL DEFAULT '[]',
     "updatedAt" DATETIME NOT NULL
 );

@@ -22,6 +22,8 @@ function optionView(ctx: ResolverContext, product: StoredProduct, option: Stored
     id: option.id,
     name: option.name,
     position: option.position,
+    // The sample CSVs link no option to a metafield (the newer export's "Linked To" column).
+    linkedMetafield: null,
     values: option.values.map((v) => v.name),
     optionValues: option.values.map((v) => ({
       __typename: "ProductOptionValue",
@@ -118,6 +120,8 @@ export function productView(ctx: ResolverContext, p: StoredProduct) {
     updatedAt: p.updatedAt,
     publishedAt: p.publishedAt,
     isGiftCard: false,
+    // Products seeded from the older CSV layout carry no Standard Product Taxonomy category.
+    category: null,
     hasOnlyDefaultVariant: () => p.options.length === 1 && p.options[0]!.name === "Title" && p.variantIds.length === 1,
     tracksInventory: () => variants().some((v) => store.inventoryItems.get(v.inventoryItemId)?.tracked === true),
     totalInventory: () => store.productTotalInventory(p),

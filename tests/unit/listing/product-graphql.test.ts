@@ -40,7 +40,7 @@ describe("productForListing query against the Admin 2026-10 schema", () => {
   });
 
   it("keeps connection sizes explicit", () => {
-    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/variants\(first: 250\)/);
-    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/media\(first: 50\)/);
+    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/variants\(first: 100\)/);
+    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/media\(first: 20\)/);
   });
 });

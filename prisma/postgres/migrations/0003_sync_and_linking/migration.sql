@@ -103,9 +103,7 @@ CREATE TABLE "SyncEvent" (
 -- CreateTable
 CREATE TABLE "StoreSettings" (
     "shop" TEXT NOT NULL,
-    "listing" TEXT NOT NULL DEFAULT '{}',
-    "priceRules" TEXT NOT NULL DEFAULT '{}',
-    "inventoryRules" TEXT NOT NULL DEFAULT '{}',
+    "document" TEXT NOT NULL DEFAULT '{}',
     "autoInclude" TEXT NOT NULL DEFAULT '[]',
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -1,0 +1,32 @@
+// A store's listing, price and inventory settings: one JSON document per store, validated by the same
+// parser as `npm run listing:check --settings`, so what support checks offline is what the app applies.
+import type { Database } from "../../db.server";
+import { parseListingCheckSettings, type ListingCheckSettings } from "../listing/listing-check-settings";
+
+export type SettingsDocument = { listing?: Record<string, unknown>; price?: Record<string, unknown>; inventory?: Record<string, unknown> };
+
+export function createStoreSettingsRepository(db: Database) {
+  async function document(shop: string): Promise<SettingsDocument> {
+    const row = await db.storeSettings.findUnique({ where: { shop } });
+    return row ? (JSON.parse(row.document) as SettingsDocument) : {};
+  }
+
+  return {
+    document,
+
+    async settings(shop: string): Promise<ListingCheckSettings> {
+      return parseListingCheckSettings(await document(shop));
+    },
+
+    /** Read-modify-write of the document; the result must still parse (bad settings are refused, not stored). */
+    async update(shop: string, change: (doc: SettingsDocument) => SettingsDocument): Promise<ListingCheckSettings> {
+      const next = change(structuredClone(await document(shop)));
+      const parsed = parseListingCheckSettings(next);
+      const json = JSON.stringify(next);
+      await db.storeSettings.upsert({ where: { shop }, create: { shop, document: json }, update: { document: json } });
+      return parsed;
+    },
+  };
+}
+
+export type StoreSettingsRepository = ReturnType<typeof createStoreSettingsRepository>;

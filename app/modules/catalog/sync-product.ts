@@ -1,0 +1,239 @@
+// Use case (job "product.sync"): bring one product's TikTok listing in line with Shopify. Reads the
+// latest product, maps it with the store's settings, and makes the smallest call that gets TikTok right:
+// nothing when unchanged, price or stock updates (no re-review) when only those changed, a full edit
+// (back to review) when content changed, a create — exactly once, guarded by an idempotency key and by
+// adopting a listing that already carries the product's SKUs — when it is not on TikTok yet, and a
+// deactivation when the merchant stops syncing it or deletes it in Shopify.
+import { createHash } from "node:crypto";
+import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
+import type { TikTokShopClient } from "../../integrations/tiktok";
+import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
+import { classifyChange } from "../listing/listing-fingerprint";
+import type { UploadedImages } from "../listing/image-refs";
+import { mapProductToListing, type ListingInput, type ListingMapping } from "../listing/product-to-listing";
+import type { ShopifyProduct } from "../listing/shopify-product";
+import type { TikTokListingBody } from "../listing/tiktok-listing-body";
+import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
+import type { CatalogRepository } from "./catalog-repository";
+import { indexFieldsFromProduct } from "./catalog-index-fields";
+import type { ImageUploader } from "./image-upload-cache";
+import { ensureCategoryFor, resolveListingInput } from "./listing-context";
+import { readProductForListing } from "./read-product";
+import type { SkuLinkRecord, SyncEventInput, SyncStateRepository } from "./sync-state-repository";
+import type { StoreSettingsRepository } from "./store-settings-repository";
+
+export interface SyncProductDeps {
+  shopifyFor: ShopAdminGateways;
+  tiktokFor: (shop: string) => Promise<TikTokShopSession>;
+  catalog: CatalogRepository;
+  state: SyncStateRepository;
+  settings: StoreSettingsRepository;
+  uploadImage: ImageUploader;
+  now?: () => Date;
+}
+
+export interface SyncProductRequest {
+  shop: string;
+  productId: string;
+  trigger: string;
+}
+
+export type SyncProductOutcome = "not_selected" | "retired" | "rejected" | "created" | "edited" | "updated" | "unchanged";
+
+/** Same product, same key: a create retried after a crash or a timeout returns the listing already made. */
+export function createIdempotencyKey(shop: string, productId: string): string {
+  return createHash("sha256").update(`create:${shop}:${productId}`).digest("hex").slice(0, 64);
+}
+
+export async function syncProduct(deps: SyncProductDeps, request: SyncProductRequest): Promise<SyncProductOutcome> {
+  const { shop, productId, trigger } = request;
+  const now = deps.now ?? (() => new Date());
+  const started = performance.now();
+  const event = (e: Omit<SyncEventInput, "shop" | "productId" | "trigger" | "durationMs">) =>
+    deps.state.recordEvent({ shop, productId, trigger, durationMs: Math.round(performance.now() - started), ...e });
+
+  const record = await deps.state.get(shop, productId);
+  if (!record || (!record.selected && !record.tiktokProductId)) return "not_selected";
+
+  const session = await deps.tiktokFor(shop);
+  const api = session.api;
+  const shopify = await deps.shopifyFor(shop);
+  const product = await readProductForListing(shopify, productId);
+
+  if (!product || !record.selected) {
+    if (record.tiktokProductId && record.state !== "deactivated") {
+      const result = await api.products.deactivate([record.tiktokProductId]);
+      await deps.state.update(shop, productId, { state: "deactivated", tiktokStatus: "SELLER_DEACTIVATED", lastSyncedAt: now(), lastError: null });
+      await event({ action: "deactivate", outcome: "ok", summary: product ? "You stopped syncing this product: it was deactivated on TikTok." : "The product was deleted in Shopify: it was deactivated on TikTok.", tiktokRequestId: result.requestId });
+    } else if (!record.tiktokProductId) {
+      await deps.state.update(shop, productId, { state: "not_synced" });
+    }
+    return "retired";
+  }
+
+  await deps.catalog.upsert(shop, indexFieldsFromProduct(product), JSON.stringify(product));
+  const context = { settings: deps.settings, shopify, tiktok: api };
+  let input = await resolveListingInput(context, shop, session.link.region);
+  input = await ensureCategoryFor(context, shop, product, input);
+
+  let mapping = mapProductToListing(product, input);
+  if (!mapping.blocking && mapping.images.some((i) => i.pending)) {
+    const uploads = await uploadImages(deps, api, session.link.tiktokShopId, mapping);
+    if ("rejected" in uploads) return reject(uploads.rejected);
+    mapping = mapProductToListing(product, { ...input, uploadedImages: uploads.images });
+  }
+  if (mapping.blocking) return reject(mapping);
+
+  await deps.state.update(shop, productId, { state: "syncing" });
+  try {
+    return record.tiktokProductId
+      ? await update(record.tiktokProductId, mapping)
+      : await createOrAdopt(product, mapping);
+  } catch (error) {
+    await recordFailure(error);
+    throw error;
+  }
+
+  async function reject(result: Pick<ListingMapping, "findings">): Promise<SyncProductOutcome> {
+    const blocking = result.findings.filter((f) => f.severity === "blocking");
+    await deps.state.update(shop, productId, { state: "rejected", findings: result.findings, blockingFindings: blocking.length, lastSyncedAt: now() });
+    await event({ action: "skip", outcome: "skipped", summary: `Not sent to TikTok: ${blocking.length} problem${blocking.length === 1 ? "" : "s"} to fix first (${blocking.map((f) => f.code).join(", ")}).`, detail: blocking });
+    return "rejected";
+  }
+
+  async function recordFailure(error: unknown) {
+    const api = error instanceof TikTokApiError ? error : undefined;
+    const message = api?.catalogEntry ? `${api.catalogEntry.explanation} ${api.catalogEntry.action}` : (error as Error).message;
+    const final = !api || !api.retryable;
+    await deps.state.update(shop, productId, { state: final ? "error" : "queued", lastError: message });
+    await event({ action: "skip", outcome: "failed", summary: final ? `TikTok refused the change: ${message}` : `TikTok did not answer (${api?.kind}); it will be retried.`, tiktokRequestId: api?.requestId, detail: { code: api?.code, message: api?.message } });
+  }
+
+  async function saveListing(tiktokProductId: string, mapping: ListingMapping, skus: Array<{ id: string; seller_sku?: string; external_sku_id?: string }>, status: string) {
+    const bySellerSku = new Map(skus.map((s) => [s.seller_sku, s.id]));
+    const byVariant = new Map(skus.filter((s) => s.external_sku_id).map((s) => [s.external_sku_id, s.id]));
+    const links: SkuLinkRecord[] = [];
+    for (const variant of product!.variants.nodes) {
+      const sku = mapping.body.skus.find((s) => s.external_sku_id === variant.id);
+      const tiktokSkuId = byVariant.get(variant.id) ?? (sku?.seller_sku ? bySellerSku.get(sku.seller_sku) : undefined);
+      if (sku && tiktokSkuId) links.push({ variantId: variant.id, inventoryItemId: variant.inventoryItem.id, sellerSku: sku.seller_sku ?? "", tiktokSkuId });
+    }
+    await deps.state.replaceSkuLinks(shop, productId, tiktokProductId, links);
+    await deps.state.update(shop, productId, {
+      tiktokProductId,
+      tiktokStatus: status,
+      state: status === "ACTIVATE" ? "live" : "in_review",
+      contentHash: mapping.fingerprint.content,
+      priceHash: status === "ACTIVATE" ? mapping.fingerprint.price : undefined,
+      stockHash: mapping.fingerprint.inventory,
+      findings: mapping.findings,
+      blockingFindings: 0,
+      lastError: null,
+      lastSyncedAt: now(),
+      appliedShopifyUpdatedAt: new Date(product!.updatedAt),
+    });
+  }
+
+  async function createOrAdopt(product: ShopifyProduct, mapping: ListingMapping): Promise<SyncProductOutcome> {
+    const existing = await findExistingListing(api, product, mapping.body);
+    if (existing) {
+      await saveListing(existing.id, mapping, existing.skus, existing.status);
+      // Adopted as-is: push our content over it so TikTok shows what Shopify has.
+      await event({ action: "adopt", outcome: "ok", summary: `Found this product already on TikTok (${existing.id}); linked it instead of creating a duplicate.` });
+      await deps.state.update(shop, productId, { contentHash: null, priceHash: null, stockHash: null });
+      return update(existing.id, mapping);
+    }
+    const body = { ...mapping.body, idempotency_key: createIdempotencyKey(shop, productId) };
+    const result = await api.products.create(body);
+    await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
+    await event({ action: "create", outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.`, tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
+    return "created";
+  }
+
+  async function update(tiktokProductId: string, mapping: ListingMapping): Promise<SyncProductOutcome> {
+    const fresh = await deps.state.get(shop, productId);
+    const previous = fresh?.contentHash ? { content: fresh.contentHash, price: fresh.priceHash ?? "", inventory: fresh.stockHash ?? "", all: "" } : null;
+    const change = classifyChange(previous, mapping.fingerprint);
+    const links = await deps.state.skuLinks(shop, productId);
+    const skuIdOf = new Map(links.map((l) => [l.variantId, l.tiktokSkuId]));
+    const withSkuIds = (body: TikTokListingBody): TikTokListingBody => ({
+      ...body,
+      skus: body.skus.map((s) => (s.external_sku_id && skuIdOf.has(s.external_sku_id) ? { ...s, id: skuIdOf.get(s.external_sku_id) } : s)),
+    });
+
+    if (change.kind === "unchanged") {
+      await deps.state.update(shop, productId, { state: fresh?.tiktokStatus === "ACTIVATE" ? "live" : "in_review", lastSyncedAt: now(), findings: mapping.findings });
+      return "unchanged";
+    }
+    if (change.kind === "content" || change.kind === "new") {
+      const result = await api.products.edit(tiktokProductId, withSkuIds(mapping.body));
+      await saveListing(tiktokProductId, mapping, result.data.skus, "PENDING");
+      await event({ action: "edit", outcome: "ok", summary: "Updated the listing's content on TikTok; TikTok reviews edits again before they go live.", tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
+      return "edited";
+    }
+
+    const live = fresh?.tiktokStatus === "ACTIVATE";
+    const updates: string[] = [];
+    if ((change.kind === "inventory_only" || change.kind === "price_and_inventory")) {
+      const skus = mapping.body.skus.filter((s) => s.external_sku_id && skuIdOf.has(s.external_sku_id)).map((s) => ({ id: skuIdOf.get(s.external_sku_id!)!, inventory: s.inventory }));
+      const result = await api.inventory.updateInventory(tiktokProductId, { skus });
+      throwOnItemErrors(result.data.errors, result.requestId);
+      await deps.state.update(shop, productId, { stockHash: mapping.fingerprint.inventory });
+      await event({ action: "inventory", outcome: "ok", summary: `Stock updated on TikTok for ${skus.length} SKU${skus.length === 1 ? "" : "s"}.`, tiktokRequestId: result.requestId, detail: skus });
+      updates.push("stock");
+    }
+    if ((change.kind === "price_only" || change.kind === "price_and_inventory") && live) {
+      const skus = mapping.body.skus.filter((s) => s.external_sku_id && skuIdOf.has(s.external_sku_id)).map((s) => ({ id: skuIdOf.get(s.external_sku_id!)!, price: s.price }));
+      const result = await api.inventory.updatePrice(tiktokProductId, { skus });
+      await deps.state.update(shop, productId, { priceHash: mapping.fingerprint.price });
+      await event({ action: "price", outcome: "ok", summary: `Prices updated on TikTok for ${skus.length} SKU${skus.length === 1 ? "" : "s"} (no new review).`, tiktokRequestId: result.requestId, detail: skus.map((s) => ({ id: s.id, price: s.price.amount })) });
+      updates.push("price");
+    }
+    // TikTok takes price changes only on live listings; one waiting in review gets them when it goes live.
+    await deps.state.update(shop, productId, { state: live ? "live" : "in_review", lastSyncedAt: now(), findings: mapping.findings, lastError: null });
+    return updates.length ? "updated" : "unchanged";
+  }
+}
+
+async function uploadImages(deps: SyncProductDeps, api: TikTokShopClient, tiktokShopId: string, mapping: ListingMapping): Promise<{ images: UploadedImages } | { rejected: Pick<ListingMapping, "findings"> }> {
+  const images: Record<string, { uri: string; url: string; width: number; height: number }> = {};
+  for (const ref of mapping.images) {
+    try {
+      images[`${ref.useCase} ${ref.sourceUrl}`] = await deps.uploadImage(api, tiktokShopId, ref.sourceUrl, ref.useCase);
+    } catch (error) {
+      if (error instanceof TikTokApiError && !error.retryable) {
+        return {
+          rejected: {
+            findings: [
+              ...mapping.findings,
+              { code: "IMAGE_REFUSED_BY_TIKTOK", severity: "blocking", field: "main_images", message: `TikTok refused the image ${ref.sourceUrl}: ${error.message}`, fix: "Replace the image in Shopify with a JPG or PNG between 300×300 and 4000×4000 px, under 5 MB.", tiktokErrorCode: String(error.code) },
+            ],
+          },
+        };
+      }
+      throw error;
+    }
+  }
+  return { images };
+}
+
+/** A listing already on TikTok for this product: made by an earlier, interrupted create, or by hand. */
+async function findExistingListing(api: TikTokShopClient, product: ShopifyProduct, body: TikTokListingBody) {
+  const sellerSkus = body.skus.map((s) => s.seller_sku).filter((s): s is string => Boolean(s)).slice(0, 10);
+  if (sellerSkus.length === 0) return null;
+  const { data } = await api.products.search({ seller_skus: sellerSkus }, { pageSize: 20 });
+  const candidate = data.products.find((p) => p.status !== "DELETED" && p.skus?.some((s) => s.seller_sku && sellerSkus.includes(s.seller_sku)));
+  if (!candidate) return null;
+  return { id: candidate.id, status: candidate.status ?? "PENDING", skus: (candidate.skus ?? []).map((s) => ({ id: s.id, seller_sku: s.seller_sku ?? undefined })) };
+}
+
+function throwOnItemErrors(errors: Array<{ code?: number; message?: string }> | undefined, requestId: string | undefined) {
+  if (!errors?.length) return;
+  throw new TikTokApiError({ code: errors[0]!.code ?? 0, message: errors.map((e) => e.message).join("; "), requestId, endpoint: "POST /product/202309/products/{product_id}/inventory/update", kind: "validation", retryable: false });
+}
+
+function summarizeBody(body: TikTokListingBody) {
+  return { title: body.title, category_id: body.category_id, images: body.main_images.length, skus: body.skus.map((s) => ({ seller_sku: s.seller_sku, price: s.price.amount, stock: s.inventory.reduce((n, i) => n + i.quantity, 0) })) };
+}
+
+export type { ListingInput };

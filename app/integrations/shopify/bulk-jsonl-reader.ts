@@ -3,8 +3,6 @@
 // Shopify writes nested connection nodes as separate lines with `__parentId`, after their parent; the
 // connection name is not in the line, so the caller says which field each child type belongs in
 // (by the type in its gid, e.g. ProductVariant → "variants").
-import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
 
 export type ChildFieldByType = Readonly<Record<string, string>>;
 type JsonObject = Record<string, unknown> & { id?: string; __parentId?: string };
@@ -19,8 +17,27 @@ function attach(parent: JsonObject, field: string, child: JsonObject): void {
   connection.nodes.push(child);
 }
 
-export async function* readBulkJsonl<T>(input: Readable | AsyncIterable<string>, childFields: ChildFieldByType): AsyncGenerator<T> {
-  const lines = "pipe" in input ? createInterface({ input: input as Readable, crlfDelay: Infinity }) : input;
+/**
+ * Splits a byte stream into lines on "\n" only. (node:readline also breaks on U+2028/U+2029, which JSON
+ * allows raw inside strings — product descriptions do contain them — so it would cut records in half.)
+ */
+export async function* jsonLines(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let pending = "";
+  for await (const chunk of chunks) {
+    pending += typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    let newline: number;
+    while ((newline = pending.indexOf("\n")) !== -1) {
+      yield pending.slice(0, newline).replace(/\r$/, "");
+      pending = pending.slice(newline + 1);
+    }
+  }
+  pending += decoder.decode();
+  if (pending) yield pending;
+}
+
+export async function* readBulkJsonl<T>(chunks: AsyncIterable<Uint8Array | string>, childFields: ChildFieldByType): AsyncGenerator<T> {
+  const lines = jsonLines(chunks);
   let root: JsonObject | undefined;
   let byId = new Map<string, JsonObject>();
   let lineNumber = 0;

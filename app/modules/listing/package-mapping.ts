@@ -63,6 +63,9 @@ function toWholeUnits(cm: InstanceType<typeof D>, unit: "CENTIMETER" | "INCH"): 
   return (unit === "INCH" ? cm.dividedBy("2.54") : cm).toDecimalPlaces(0, Decimal.ROUND_UP).toFixed(0);
 }
 
+/** Key of `defaultPackageDimensionsByProductType` that applies to every product type. */
+export const ANY_PRODUCT_TYPE = "*";
+
 export function mapPackageDimensions(product: ShopifyProduct, weightUnit: WeightUnitChoice, defaults: Record<string, PackageDimensions>, required: boolean): { dimensions: TikTokListingBody["package_dimensions"]; findings: Finding[] } {
   // Weight and dimensions must be in the same system (KILOGRAM↔CENTIMETER, POUND↔INCH): contract §4.2.
   const unit = weightUnit === "POUND" ? "INCH" : "CENTIMETER";
@@ -73,7 +76,8 @@ export function mapPackageDimensions(product: ShopifyProduct, weightUnit: Weight
     return { dimensions: { length: toWholeUnits(l!, unit), width: toWholeUnits(w!, unit), height: toWholeUnits(h!, unit), unit }, findings: [] };
   }
   const typeKey = Object.keys(defaults).find((k) => k.toLowerCase() === product.productType.trim().toLowerCase() && product.productType.trim() !== "");
-  const fallback = typeKey ? defaults[typeKey] : undefined;
+  // "*" is the merchant's default for every product without its own (e.g. products with no type).
+  const fallback = typeKey ? defaults[typeKey] : defaults[ANY_PRODUCT_TYPE];
   const findings: Finding[] = [];
   if (presentCount > 0) {
     const missing = ["package_length", "package_width", "package_height"].filter((_, i) => !fromMetafields[i]);
@@ -84,7 +88,7 @@ export function mapPackageDimensions(product: ShopifyProduct, weightUnit: Weight
     return { dimensions: { length: toWholeUnits(cm[0]!, unit), width: toWholeUnits(cm[1]!, unit), height: toWholeUnits(cm[2]!, unit), unit }, findings };
   }
   if (required) {
-    findings.push(blocking("PACKAGE_DIMENSIONS_MISSING", "package_dimensions", "TikTok needs the package dimensions (length, width, height) for this product, and none are set.", `Set default package dimensions for the product type "${product.productType || "(none)"}" in the app settings, or fill the tiktok.package_length/width/height metafields of the product in Shopify.`, { source: LIMITS_SOURCE }));
+    findings.push(blocking("PACKAGE_DIMENSIONS_MISSING", "package_dimensions", "TikTok needs the package dimensions (length, width, height) for this product, and none are set.", `Set default package dimensions for ${product.productType ? `the product type "${product.productType}"` : "products without a type"} (or for all products) in the app settings, or fill the tiktok.package_length/width/height metafields of the product in Shopify.`, { source: LIMITS_SOURCE }));
   }
   return { dimensions: undefined, findings };
 }

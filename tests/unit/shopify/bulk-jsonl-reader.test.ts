@@ -26,6 +26,19 @@ describe("bulk operation JSONL reader", () => {
     expect(products[1]).toEqual({ id: "gid://shopify/Product/2", title: "Mug" });
   });
 
+  it("keeps U+2028 inside a record (JSON allows it raw; readline would split there)", async () => {
+    const line = JSON.stringify({ id: "gid://shopify/Product/1", descriptionHtml: "a\u2028b\u2029c" }).replace("\\u2028", "\u2028").replace("\\u2029", "\u2029");
+    expect(line).toContain("\u2028");
+    expect(await collect(line + "\n")).toEqual([{ id: "gid://shopify/Product/1", descriptionHtml: "a\u2028b\u2029c" }]);
+  });
+
+  it("decodes multi-byte characters split across byte chunks", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ id: "gid://shopify/Product/1", title: "Café – ☕" }) + "\n");
+    const out = [];
+    for await (const p of readBulkJsonl(Readable.from([bytes.slice(0, 40), bytes.slice(40, 41), bytes.slice(41)]), fields)) out.push(p);
+    expect(out).toEqual([{ id: "gid://shopify/Product/1", title: "Café – ☕" }]);
+  });
+
   it("handles lines split across chunks", async () => {
     const line = JSON.stringify({ id: "gid://shopify/Product/1", title: "A" });
     const out = [];

@@ -10,7 +10,7 @@ import {
 } from "../../../app/modules/webhooks/shopify-webhook-topics";
 
 interface Subscription { topics?: string[]; compliance_topics?: string[]; uri: string }
-const toml = parse(readFileSync(path.resolve("shopify.app.toml"), "utf8")) as {
+const toml = parse(readFileSync(path.resolve("shopify.app.toml"), "utf8")) as unknown as {
   webhooks: { api_version: string; subscriptions: Subscription[] };
   embedded: boolean;
   access_scopes: { scopes: string };

@@ -66,7 +66,8 @@ export const categoryRulesResultSchema = z.looseObject({
 export type TikTokCategoryRules = z.infer<typeof categoryRulesResultSchema>;
 
 export const recommendCategoryResultSchema = z.looseObject({
-  leaf_category_id: tiktokId,
+  // "" when TikTok has no suggestion for the title (the simulator answers so; TikTok documents no other form).
+  leaf_category_id: z.union([tiktokId, z.literal("")]),
   categories: z
     .array(z.looseObject({ id: tiktokId, name: z.string().optional(), level: z.number().optional(), is_leaf: z.boolean().optional() }))
     .default([]),

@@ -1,0 +1,107 @@
+// The whole system for sync tests and benchmarks: the Shopify sandbox (seeded store), the TikTok
+// simulator, and the built app (web + in-process worker) on a fresh database, wired together over real
+// HTTP. The store is installed (offline session) and linked to a seeded TikTok shop, as a merchant would
+// leave it after onboarding.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createDatabase, type Database } from "../../app/db.server";
+import { migrateDatabase } from "../../app/db/migrations.server";
+import { createTikTokShopLinkRepository } from "../../app/modules/linking/tiktok-shop-link-repository";
+import { createTokenCipher } from "../../app/modules/linking/token-cipher";
+import { startShopifySandbox, type ShopifySandbox, type ShopifySandboxOptions } from "../../sandbox/shopify/server";
+import { startTikTokSandbox, type TikTokSandbox, type TikTokSandboxOptions } from "../../sandbox/tiktok/server";
+import { startAppServer, type RunningApp } from "./app-server";
+import { freePort } from "./free-port";
+
+const ENCRYPTION_KEY = "cd".repeat(32);
+const TIKTOK_KEY = "harness-tiktok-key";
+const TIKTOK_SECRET = "harness-tiktok-secret";
+
+export interface SyncHarness {
+  shopify: ShopifySandbox;
+  tiktok: TikTokSandbox;
+  app: RunningApp;
+  db: Database;
+  shop: string;
+  tiktokShopId: string;
+  close(): Promise<void>;
+}
+
+export async function startSyncHarness(options: {
+  tiktok?: Partial<TikTokSandboxOptions>;
+  shopify?: Partial<ShopifySandboxOptions>;
+  appEnv?: Record<string, string>;
+  databaseUrl?: string;
+} = {}): Promise<SyncHarness> {
+  const dir = mkdtempSync(path.join(tmpdir(), "sync-"));
+  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, "app.sqlite")}`;
+  await migrateDatabase(databaseUrl);
+  const db = createDatabase(databaseUrl);
+  const appPort = await freePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const apiKey = "harness-api-key";
+  const apiSecret = "harness-api-secret";
+
+  const tiktok = await startTikTokSandbox({ port: 0, appKey: TIKTOK_KEY, appSecret: TIKTOK_SECRET, webhookUrl: `${appUrl}/tiktok/webhooks`, reviewDelayMs: 150, webhookRetryScheduleMs: [300, 1000], logLevel: "silent", ...options.tiktok } as TikTokSandboxOptions);
+  const shopify = await startShopifySandbox({ port: 0, apiKey, apiSecret, appUrl, webhookRetryScheduleMs: [300, 1000], ...options.shopify });
+  const shop = shopify.shopDomain;
+
+  // Installed: the offline session Shopify's token exchange would have produced.
+  await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: shopify.issueAccessToken(), scope: "read_products" } });
+  // Linked: tokens for the seeded US shop, stored as the OAuth callback stores them.
+  const token = (await (await fetch(`${tiktok.url}/sandbox/seller-token`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as {
+    access_token: string; access_token_expire_in: number; refresh_token: string; refresh_token_expire_in: number; open_id: string; shop_id: string; shop_cipher: string; region: string;
+  };
+  await createTikTokShopLinkRepository(db, createTokenCipher(Buffer.from(ENCRYPTION_KEY, "hex"))).link(
+    shop,
+    { id: token.shop_id, name: "Harness shop", region: token.region, cipher: token.shop_cipher },
+    { accessToken: token.access_token, accessTokenExpiresAt: new Date(token.access_token_expire_in * 1000), refreshToken: token.refresh_token, refreshTokenExpiresAt: new Date(token.refresh_token_expire_in * 1000), openId: token.open_id, sellerName: undefined, sellerBaseRegion: token.region, userType: 0, grantedScopes: [] },
+  );
+
+  const app = await startAppServer({
+    port: appPort,
+    env: {
+      SHOPIFY_API_KEY: apiKey,
+      SHOPIFY_API_SECRET: apiSecret,
+      SHOPIFY_APP_URL: appUrl,
+      SCOPES: "",
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_ADMIN_ORIGIN: shopify.url,
+      APP_BRIDGE_URL: `${shopify.url}/app-bridge.js`,
+      TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY,
+      TIKTOK_APP_KEY: TIKTOK_KEY,
+      TIKTOK_APP_SECRET: TIKTOK_SECRET,
+      TIKTOK_API_BASE_URL: tiktok.url,
+      TIKTOK_AUTH_BASE_URL: tiktok.url,
+      TIKTOK_AUTHORIZE_URL: `${tiktok.url}/oauth/authorize`,
+      ...options.appEnv,
+    },
+  });
+
+  return {
+    shopify, tiktok, app, db, shop, tiktokShopId: token.shop_id,
+    async close() {
+      await app.close();
+      await Promise.allSettled([shopify.close(), tiktok.close()]);
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` returns a value that is not undefined, or fails with what it last saw. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000, describe = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${describe}${last ? `: ${(last as Error).message}` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -35,13 +35,21 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
     try {
       if (!handler) throw Object.assign(new Error(`No handler for job type "${job.type}"`), { retryable: false });
       await handler(job);
-      await queue.complete(job, workerId);
+      await queue.complete(job, workerId).catch((recordError: Error) =>
+        // Done but not recorded: the lease expires and the (idempotent) job runs once more.
+        logger.error({ jobId: job.id, type: job.type, err: recordError.message }, "could not record a job completion"),
+      );
       logger.info({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome: "done" }, "job");
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
       const { retryable, retryAt, deferred } = error as Error & { retryable?: boolean; retryAt?: Date; deferred?: boolean };
-      const outcome = await queue.fail(job, workerId, { error, retryable: retryable !== false, retryAt, deferred });
-      logger.warn({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome, err: error.message }, "job failed");
+      try {
+        const outcome = await queue.fail(job, workerId, { error, retryable: retryable !== false, retryAt, deferred });
+        logger.warn({ jobId: job.id, shop: job.shop, type: job.type, attempt: job.attempts, ms: Math.round(performance.now() - started), outcome, err: error.message }, "job failed");
+      } catch (recordError) {
+        // The lease expires and the job runs again: nothing is lost, and the worker keeps going.
+        logger.error({ jobId: job.id, type: job.type, err: (recordError as Error).message }, "could not record a job failure");
+      }
     }
   }
 

@@ -36,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     catalog.page(session.shop, filter, { after: url.searchParams.get("after") ?? undefined, before: url.searchParams.get("before") ?? undefined }),
     loadSyncProgress(db, session.shop),
   ]);
-  if (page.total === 0 && !filter.query && !progress.catalogImport) {
-    await importCatalog(session.shop); // first visit: load the catalog
+  if (!progress.catalogImport) {
+    await importCatalog(session.shop); // first visit: read the whole catalog once (webhooks keep it current)
     progress = await loadSyncProgress(db, session.shop);
   }
   return { page, progress, facets: await catalog.facets(session.shop), filter };

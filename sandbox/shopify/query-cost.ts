@@ -148,7 +148,18 @@ function operationContext(schema: GraphQLSchema, document: DocumentNode, variabl
   return { schema, fragments, variables };
 }
 
+/** Variables as the query runs with them: the operation's declared defaults fill what the request left out. */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (merged[name] === undefined && definition.defaultValue?.kind === "IntValue") merged[name] = Number(definition.defaultValue.value);
+  }
+  return merged;
+}
+
 export function requestedQueryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+  variables = withDefaults(operation, variables);
   if (operation.operation === "mutation") return MUTATION_COST * operation.selectionSet.selections.length;
   const root = schema.getQueryType()!;
   return selectionCost(operationContext(schema, document, variables), operation.selectionSet, root, undefined, false);

@@ -11,6 +11,7 @@ export interface AdminGatewayOptions {
   apiVersion: string;
   adminOrigin?: string;
   maxThrottleRetries?: number;
+  timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -29,7 +30,8 @@ export function createShopifyAdminGateway(options: AdminGatewayOptions): Shopify
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const client = new GraphQLClient(adminGraphqlEndpoint(options.shop, options.apiVersion, options.adminOrigin), {
     headers: { "X-Shopify-Access-Token": options.accessToken },
-    fetch: (input, init) => globalThis.fetch(input, init),
+    // Every call has a deadline: a stuck connection must not hold a job (and its lease) forever.
+    fetch: (input, init) => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) }),
   });
   const maxRetries = options.maxThrottleRetries ?? 5;
 

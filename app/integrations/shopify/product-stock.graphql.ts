@@ -1,9 +1,9 @@
 // Stock per location, read apart from the product itself: levels × variants in one query would exceed
 // Shopify's single-query cost limit (1,000) for larger products, so variants are paged in small steps.
 export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
-  query ProductStock($id: ID!, $after: String) {
+  query ProductStock($id: ID!, $after: String, $variants: Int = 25) {
     product(id: $id) {
-      variants(first: 25, after: $after) {
+      variants(first: $variants, after: $after) {
         pageInfo {
           hasNextPage
           endCursor

@@ -2,8 +2,10 @@ import type { ShopifyProduct } from "../../modules/listing/shopify-product";
 
 // The product shape the listing mapper consumes (app/modules/listing/shopify-product.ts mirrors it field by
 // field). Connection sizes keep the query under Shopify's single-query cost limit of 1,000 (the sandbox
-// computes it as Shopify does): 100 variants (TikTok's US SKU limit), one image per variant, 20 product
-// images (TikTok takes 9). Stock per location is not here: PRODUCT_STOCK_QUERY pages it separately and
+// computes it as Shopify does): at most 100 variants (TikTok's US SKU limit), one image per variant, 20
+// product images (TikTok takes 9). Shopify charges the requested size, so callers pass `$variants` as the
+// product's variant count (read-product.ts), and `variantsCount` tells when that was too few.
+// Stock per location is not here: PRODUCT_STOCK_QUERY pages it separately and
 // app/modules/catalog/read-product.ts merges it into `inventoryItem.inventoryLevels`.
 // Package dimensions live in the `tiktok` namespace as Shopify `dimension` metafields.
 export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
@@ -75,7 +77,10 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         value
       }
     }
-    variants(first: 100) {
+    variantsCount {
+      count
+    }
+    variants(first: $variants) {
       nodes {
         id
         title
@@ -122,7 +127,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
 `;
 
 export const PRODUCT_FOR_LISTING_QUERY = /* GraphQL */ `
-  query productForListing($id: ID!) {
+  query productForListing($id: ID!, $variants: Int = 100) {
     product(id: $id) {
       ...ProductForListing
     }

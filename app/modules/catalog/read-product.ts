@@ -6,13 +6,29 @@ import { PRODUCT_FOR_LISTING_QUERY, type ProductForListingResult } from "../../i
 import { PRODUCT_STOCK_QUERY, type ProductStockResult, type StockLevel } from "../../integrations/shopify/product-stock.graphql";
 import type { ShopifyProduct } from "../listing/shopify-product";
 
-export async function readProductForListing(shopify: ShopifyAdminGateway, productId: string): Promise<ShopifyProduct | null> {
-  const { product } = await shopify.request<ProductForListingResult>(PRODUCT_FOR_LISTING_QUERY, { id: productId });
+const MAX_VARIANTS = 100;
+const STOCK_PAGE = 25;
+const clamp = (n: number, max: number) => Math.min(Math.max(Math.trunc(n), 1), max);
+
+/**
+ * `expectedVariants` (e.g. from the catalog mirror) sizes the query: Shopify charges what is asked for, so
+ * asking for 100 variants of a 3-variant product would throttle a whole catalog sync. When the product
+ * has more variants than asked for (variantsCount), it is read again with the right size.
+ */
+export async function readProductForListing(shopify: ShopifyAdminGateway, productId: string, expectedVariants = MAX_VARIANTS): Promise<ShopifyProduct | null> {
+  let first = clamp(expectedVariants + 2, MAX_VARIANTS);
+  let { product } = await shopify.request<ProductForListingResult>(PRODUCT_FOR_LISTING_QUERY, { id: productId, variants: first });
+  const total = product?.variantsCount?.count ?? 0;
+  if (product && total > first && first < MAX_VARIANTS) {
+    first = clamp(total, MAX_VARIANTS);
+    ({ product } = await shopify.request<ProductForListingResult>(PRODUCT_FOR_LISTING_QUERY, { id: productId, variants: first }));
+  }
   if (!product) return null;
+  const stockPage = clamp(product.variants.nodes.length, STOCK_PAGE);
   const levels = new Map<string, StockLevel[]>();
   let after: string | null = null;
   do {
-    const page: ProductStockResult = await shopify.request<ProductStockResult>(PRODUCT_STOCK_QUERY, { id: productId, after });
+    const page: ProductStockResult = await shopify.request<ProductStockResult>(PRODUCT_STOCK_QUERY, { id: productId, after, variants: stockPage });
     if (!page.product) return null; // deleted between the two reads
     for (const v of page.product.variants.nodes) levels.set(v.id, v.inventoryItem.inventoryLevels.nodes);
     after = page.product.variants.pageInfo.hasNextPage ? page.product.variants.pageInfo.endCursor : null;

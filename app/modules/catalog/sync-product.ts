@@ -58,7 +58,8 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   const session = await deps.tiktokFor(shop);
   const api = session.api;
   const shopify = await deps.shopifyFor(shop);
-  const product = await readProductForListing(shopify, productId);
+  const known = await deps.catalog.find(shop, productId);
+  const product = await readProductForListing(shopify, productId, known?.variantCount || undefined);
 
   if (!product || !record.selected) {
     if (record.tiktokProductId && record.state !== "deactivated") {

@@ -83,4 +83,6 @@ export interface ShopifyProduct {
   packageHeight: ShopifyMetafieldValue | null;
   metafields: { nodes: ShopifyMetafield[] };
   variants: { nodes: ShopifyVariant[] };
+  /** All variants of the product (the query may ask for fewer); absent where unknown (CSV). */
+  variantsCount?: { count: number } | null;
 }

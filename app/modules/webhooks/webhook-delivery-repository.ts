@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Database } from "../../db.server";
 
 export interface NewWebhookDelivery {
@@ -32,17 +33,13 @@ export const PROCESS_WEBHOOK_JOB = "webhook.process";
 export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
   return {
     async recordOnce(delivery, processWith) {
+      // A batch (not an interactive) transaction: no round trips while it holds SQLite's write lock, which
+      // matters when a burst of deliveries arrives at once.
+      const id = randomUUID();
+      const writes = [db.webhookDelivery.create({ data: { id, ...delivery, status: processWith ? "enqueued" : "received" }, select: { id: true } })];
+      if (processWith) writes.push(db.job.create({ data: { shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: id }) }, select: { id: true } }));
       try {
-        const id = await db.$transaction(async (tx) => {
-          const row = await tx.webhookDelivery.create({
-            data: { ...delivery, status: processWith ? "enqueued" : "received" },
-            select: { id: true },
-          });
-          if (processWith) {
-            await tx.job.create({ data: { shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: row.id }) } });
-          }
-          return row.id;
-        });
+        await db.$transaction(writes);
         return { id, duplicate: false };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

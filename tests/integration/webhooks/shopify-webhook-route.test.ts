@@ -10,7 +10,7 @@ const appUrl = process.env.SHOPIFY_APP_URL!;
 const secret = process.env.SHOPIFY_API_SECRET!;
 const shop = `webhook-route-${randomUUID().slice(0, 8)}.myshopify.com`;
 // A real products/update body carries ids beyond Number.MAX_SAFE_INTEGER; the raw text must survive.
-const body = '{"id":788032119674292922,"admin_graphql_api_id":"gid://shopify/Product/788032119674292922","title":"Example T-Shirt","updated_at":"2026-11-25T10:00:00-05:00"}';
+const body = '{"id":788032119674292922,"admin_graphql_api_id":"gid://shopify/Product/788032119674292922","title":"Example T-Shirt","handle":"example-t-shirt","vendor":"Acme","product_type":"Shirts","status":"active","tags":"","updated_at":"2026-11-25T10:00:00-05:00","variants":[]}';
 
 async function respond(request: Request): Promise<Response> {
   try {
@@ -24,6 +24,7 @@ async function respond(request: Request): Promise<Response> {
 afterAll(async () => {
   await db.webhookDelivery.deleteMany({ where: { shop } });
   await db.job.deleteMany({ where: { shop } });
+  await db.catalogProduct.deleteMany({ where: { shop } });
 });
 
 describe("Shopify webhook route", () => {
@@ -79,7 +80,8 @@ describe("Shopify webhook route", () => {
     );
     expect(response.status).toBe(200);
     expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ status: "enqueued" });
-    expect(await db.job.count({ where: { shop, status: "pending" } })).toBe(1);
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { deliveryId: webhookId } });
+    expect(await db.job.count({ where: { shop, status: "pending", payload: JSON.stringify({ deliveryId: delivery.id }) } })).toBe(1);
     expect(await db.session.count({ where: { shop } })).toBe(1); // nothing processed in the request
 
     await drainJobs(queue, jobHandlers);

@@ -40,7 +40,8 @@ describe("productForListing query against the Admin 2026-10 schema", () => {
   });
 
   it("keeps connection sizes explicit", () => {
-    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/variants\(first: 100\)/);
+    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/variants\(first: \$variants\)/);
+    expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/\$variants: Int = 100/);
     expect(PRODUCT_FOR_LISTING_QUERY).toMatch(/media\(first: 20\)/);
   });
 });

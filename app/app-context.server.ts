@@ -22,7 +22,8 @@ import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhook
 import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
 import { tiktokShopSessions } from "./tiktok.server";
 
-export const queue = createEmbeddedJobQueue(db);
+// How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
+export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
 export const webhookDeliveries = createWebhookDeliveryRepository(db);
 export const catalog = createCatalogRepository(db);
 export const syncState = createSyncStateRepository(db);

@@ -5,7 +5,14 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
-export interface RunningApp { url: string; output: () => string; close(): Promise<void> }
+export interface RunningApp {
+  url: string;
+  pid: number;
+  output: () => string;
+  close(): Promise<void>;
+  /** SIGKILL: the process dies mid-work, as on a crash or an OOM kill. */
+  kill(): Promise<void>;
+}
 
 export async function startAppServer(options: { port: number; env: Record<string, string> }): Promise<RunningApp> {
   const serverBuild = path.join(root, "build", "server", "index.js");
@@ -30,14 +37,11 @@ export async function startAppServer(options: { port: number; env: Record<string
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  return {
-    url,
-    output: () => output,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const stop = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { url, pid: child.pid!, output: () => output, close: () => stop("SIGTERM"), kill: () => stop("SIGKILL") };
 }

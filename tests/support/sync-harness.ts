@@ -22,6 +22,8 @@ export interface SyncHarness {
   shopify: ShopifySandbox;
   tiktok: TikTokSandbox;
   app: RunningApp;
+  /** Kills the app process (SIGKILL) and starts it again on the same database and port. */
+  crashAndRestartApp(): Promise<void>;
   db: Database;
   shop: string;
   tiktokShopId: string;
@@ -59,9 +61,7 @@ export async function startSyncHarness(options: {
     { accessToken: token.access_token, accessTokenExpiresAt: new Date(token.access_token_expire_in * 1000), refreshToken: token.refresh_token, refreshTokenExpiresAt: new Date(token.refresh_token_expire_in * 1000), openId: token.open_id, sellerName: undefined, sellerBaseRegion: token.region, userType: 0, grantedScopes: [] },
   );
 
-  const app = await startAppServer({
-    port: appPort,
-    env: {
+  const appEnv = {
       SHOPIFY_API_KEY: apiKey,
       SHOPIFY_API_SECRET: apiSecret,
       SHOPIFY_APP_URL: appUrl,
@@ -75,19 +75,24 @@ export async function startSyncHarness(options: {
       TIKTOK_API_BASE_URL: tiktok.url,
       TIKTOK_AUTH_BASE_URL: tiktok.url,
       TIKTOK_AUTHORIZE_URL: `${tiktok.url}/oauth/authorize`,
+      JOB_VISIBILITY_TIMEOUT_MS: "5000", // a killed worker's jobs are picked up again within seconds
       ...options.appEnv,
+  };
+  const harness: SyncHarness = {
+    shopify, tiktok, db, shop, tiktokShopId: token.shop_id,
+    app: await startAppServer({ port: appPort, env: appEnv }),
+    async crashAndRestartApp() {
+      await harness.app.kill();
+      harness.app = await startAppServer({ port: appPort, env: appEnv });
     },
-  });
-
-  return {
-    shopify, tiktok, app, db, shop, tiktokShopId: token.shop_id,
     async close() {
-      await app.close();
+      await harness.app.close();
       await Promise.allSettled([shopify.close(), tiktok.close()]);
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** Polls until `check` returns a value that is not undefined, or fails with what it last saw. */

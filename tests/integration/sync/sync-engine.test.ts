@@ -7,10 +7,10 @@ import { eventually, startSyncHarness, type SyncHarness } from "../../support/sy
 
 const PRODUCTS = "routes/app.products._index";
 
-/** Independent of the app's pricing code: +10 %, then up to the next .99. */
-function expectedPrice(shopifyPrice: string): string {
+/** Independent of the app's pricing code: +percent, then up to the next .99. */
+function expectedPrice(shopifyPrice: string, percent = 10): string {
   const cents = Math.round(Number(shopifyPrice) * 100);
-  const marked = Math.ceil((cents * 110) / 100); // cents, rounded up to the cent
+  const marked = Math.ceil((cents * (100 + percent)) / 100); // cents, rounded up to the cent
   const whole = Math.floor(marked / 100);
   const candidate = whole * 100 + 99;
   return ((candidate >= marked ? candidate : candidate + 100) / 100).toFixed(2);
@@ -31,14 +31,26 @@ describe("sync engine against both sandboxes", () => {
 
   afterAll(async () => {
     await h?.close();
-  });
+  }, 30_000);
 
   const availableInShopify = (inventoryItemId: string) =>
     [...(h.shopify.store.inventoryItems.get(inventoryItemId)?.levels.values() ?? [])].reduce((n, l) => n + l.quantities.available, 0);
   const totalStock = (inventory: Map<string, number>) => [...inventory.values()].reduce((n, q) => n + q, 0);
+  const tiktokRequestsSince = (at: number) => h.tiktok.simulator.requestLog.list().filter((r) => r.at >= at);
+  const tiktokSkuOf = (variantId: string) => {
+    for (const product of tiktokProducts()) for (const sku of product.skus.values()) if (sku.external_sku_id === variantId) return { product, sku };
+    return undefined;
+  };
+  const firstTrackedVariant = () => {
+    const variant = [...h.shopify.store.variants.values()].find((v) => tiktokSkuOf(v.id))!;
+    const item = h.shopify.store.inventoryItems.get(variant.inventoryItemId)!;
+    return { variant, item, locationId: [...item.levels.keys()][0]! };
+  };
+  const setStock = (inventoryItemId: string, locationId: string, available: number) =>
+    fetch(`${h.shopify.url}/sandbox/inventory`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ inventoryItemId, locationId, available }) });
   const tiktokProducts = () => [...h.tiktok.state.products.values()].filter((p) => p.status !== "DELETED");
 
-  it("loads the catalog, and the 60 sample products chosen go live on TikTok with the right SKUs, prices and stock", async () => {
+  it("loads the catalog, and the 60 sample products chosen go live on TikTok with the right SKUs, prices and stock", { timeout: 180_000 }, async () => {
     await app.load("/app/products", PRODUCTS); // first visit starts the catalog import
     await eventually(async () => ((await app.load("/app/products", PRODUCTS)).page.total === 60 ? true : undefined), 30_000, "the catalog import");
     const result = await app.act("/app/products?index", PRODUCTS, { intent: "select-matching", selected: "true", search: "" });
@@ -61,6 +73,47 @@ describe("sync engine against both sandboxes", () => {
         expect(sku.price.amount).toBe(expectedPrice(variant!.price));
         expect(totalStock(sku.inventory)).toBe(Math.max(0, availableInShopify(variant!.inventoryItemId) - 1));
       }
+    }
+  });
+
+  it("pushes a stock change at one Shopify location to TikTok through the inventory endpoint", async () => {
+    const { variant, item, locationId } = firstTrackedVariant();
+    const since = Date.now() / 1000;
+    expect((await setStock(item.id, locationId, 42)).status).toBe(200);
+    await eventually(async () => (totalStock(tiktokSkuOf(variant.id)!.sku.inventory) === Math.max(0, availableInShopify(item.id) - 1) ? true : undefined), 15_000, "the new stock on TikTok");
+    const calls = tiktokRequestsSince(since);
+    expect(calls.some((r) => r.path.endsWith("/inventory/update") && r.http_status === 200)).toBe(true);
+    expect(calls.some((r) => r.method === "PUT")).toBe(false); // no content edit, no review
+  });
+
+  it("applies a changed price rule through the price endpoint; no product goes back to review", { timeout: 120_000 }, async () => {
+    const since = Date.now() / 1000;
+    const saved = await app.act("/app/settings", "routes/app.settings", {
+      adjustmentKind: "percent", adjustmentValue: "20", rounding: "0.99", bufferKind: "fixed", bufferValue: "1", outOfStockThreshold: "0", length: "20", width: "15", height: "5",
+    });
+    expect(saved).toMatchObject({ ok: true, message: "Saved. 60 products are being updated on TikTok." });
+    const variants = [...h.shopify.store.variants.values()];
+    await eventually(async () => (variants.every((v) => tiktokSkuOf(v.id)?.sku.price.amount === expectedPrice(v.price, 20)) ? true : undefined), 60_000, "every price at +20 %");
+    expect(tiktokProducts().every((p) => p.status === "ACTIVATE")).toBe(true);
+    const calls = tiktokRequestsSince(since);
+    expect(calls.filter((r) => r.path.endsWith("/prices/update") && r.http_status === 200).length).toBe(60);
+    expect(calls.some((r) => r.method === "PUT" || r.path.endsWith("/partial_edit"))).toBe(false);
+  });
+
+  it("ends on the right state when Shopify delivers webhooks twice and out of order", async () => {
+    await fetch(`${h.shopify.url}/sandbox/webhooks/knobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ duplicate: true, reorder: true }) });
+    try {
+      const { variant, item, locationId } = firstTrackedVariant();
+      for (const available of [10, 11, 12, 13, 14]) await setStock(item.id, locationId, available);
+      await h.shopify.webhooks.idle();
+      await eventually(async () => (totalStock(tiktokSkuOf(variant.id)!.sku.inventory) === Math.max(0, availableInShopify(item.id) - 1) ? true : undefined), 15_000, "the last stock value on TikTok");
+      const duplicates = h.shopify.deliveries.filter((d) => d.attempts.some((a) => a.duplicate));
+      expect(duplicates.length).toBeGreaterThan(0);
+      // Each webhook id was recorded once, however often it arrived.
+      const recorded = await h.db.webhookDelivery.groupBy({ by: ["deliveryId"], _count: { _all: true }, having: { deliveryId: { _count: { gt: 1 } } } });
+      expect(recorded).toEqual([]);
+    } finally {
+      await fetch(`${h.shopify.url}/sandbox/webhooks/knobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ duplicate: false, reorder: false }) });
     }
   });
 });

@@ -1,0 +1,63 @@
+// The sync engine when things go wrong: the worker process killed mid-sync, and TikTok rate-limiting
+// and failing. It must finish with every product listed exactly once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedClient } from "../../support/embedded-fetch";
+import { prepareSampleStoreForTikTok } from "../../support/merchant-setup";
+import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
+
+const PRODUCTS = "routes/app.products._index";
+
+describe("sync engine under failure", () => {
+  let h: SyncHarness;
+  let productIds: string[];
+  const client = () => embeddedClient(h.app.url, h.shopify);
+
+  beforeAll(async () => {
+    h = await startSyncHarness();
+    await prepareSampleStoreForTikTok(h.shopify, h.db);
+    await client().load("/app/products", PRODUCTS);
+    await eventually(async () => ((await client().load("/app/products", PRODUCTS)).page.total === 60 ? true : undefined), 30_000, "the catalog");
+    productIds = (await h.db.catalogProduct.findMany({ where: { shop: h.shop }, orderBy: { title: "asc" }, select: { productId: true } })).map((p) => p.productId);
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  }, 30_000);
+
+  const listedOnTikTok = () => [...h.tiktok.state.products.values()].filter((p) => p.status !== "DELETED");
+  const allLive = (ids: string[]) => async () => {
+    const live = await h.db.productSync.count({ where: { productId: { in: ids }, state: "live" } });
+    return live === ids.length ? true : undefined;
+  };
+  const expectListedOnce = (ids: string[]) => {
+    const external = listedOnTikTok().map((p) => p.content.external_product_id);
+    for (const id of ids) expect(external.filter((e) => e === id), `${id} listed once`).toHaveLength(1);
+  };
+
+  it("finishes with no duplicate and nothing missing when the worker is killed mid-sync", { timeout: 180_000 }, async () => {
+    const batch = productIds.slice(0, 30);
+    await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
+    await eventually(async () => (listedOnTikTok().length >= 3 ? true : undefined), 60_000, "the first creates");
+    expect(listedOnTikTok().length).toBeLessThan(30); // really mid-sync
+    await h.crashAndRestartApp();
+    await eventually(allLive(batch), 120_000, "all 30 live after the restart");
+    expectListedOnce(batch);
+    expect(listedOnTikTok()).toHaveLength(30);
+  });
+
+  it("retries rate-limited and failing TikTok calls and ends up right", { timeout: 180_000 }, async () => {
+    const batch = productIds.slice(30);
+    const since = Date.now() / 1000;
+    await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.25, rateLimitQps: 4 }) });
+    try {
+      await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
+      await eventually(allLive(batch), 150_000, "all 30 live despite faults");
+    } finally {
+      await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, rateLimitQps: 50 }) });
+    }
+    expectListedOnce(batch);
+    const answers = h.tiktok.simulator.requestLog.list().filter((r) => r.at >= since);
+    expect(answers.some((r) => r.http_status >= 500)).toBe(true); // faults really happened…
+    expect(await h.db.job.count({ where: { status: "dead" } })).toBe(0); // …and nothing was given up
+  });
+});

@@ -19,4 +19,13 @@ export function ensureInProcessWorker(): void {
     logger: logger.child({ component: "worker" }),
   });
   logger.info("job worker started in the web process");
+  // remix-serve only closes its HTTP server on SIGTERM, which never ends the process while the worker
+  // loop runs: finish the jobs in flight (bounded), then exit. Unfinished jobs are re-leased later.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const worker = globalThis.__inProcessWorker;
+      const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
+      void Promise.race([worker?.stop(), deadline]).finally(() => process.exit(0));
+    });
+  }
 }

@@ -81,6 +81,30 @@ function cat(
 
 /** US (v2) tree: deeper, ids 6xxxxx/7xxxxx. */
 const V2: Category[] = [
+  // Listed first: recommendation takes the first leaf whose keyword is in the title, so the specific
+  // keywords here ("plant pot", "high tops") win over the broad ones further down ("pot", "top").
+  cat("v2", "603001", "0", "Jewelry Accessories & Derivatives", false),
+  cat("v2", "603010", "603001", "Bracelets & Bangles", true, { keywords: ["bracelet", "bangle"], attributeIds: [...SALES] }),
+  cat("v2", "603011", "603001", "Earrings", true, { keywords: ["earring"], attributeIds: [...SALES] }),
+  cat("v2", "603012", "603001", "Necklaces", true, { keywords: ["necklace", "choker", "pendant"], attributeIds: [...SALES] }),
+  cat("v2", "604001", "0", "Furniture", false),
+  cat("v2", "604010", "604001", "Sofas & Armchairs", true, { keywords: ["sofa", "armchair", "beanbag", "bean bag"], attributeIds: [...SALES] }),
+  cat("v2", "604011", "604001", "Tables & Cabinets", true, { keywords: ["table", "drawers", "cabinet"], attributeIds: [...SALES] }),
+  cat("v2", "600030", "600001", "Bedding", true, { keywords: ["bed clothes", "bedding", "duvet"], attributeIds: [...SALES] }),
+  cat("v2", "600031", "600001", "Cushions & Throw Pillows", true, { keywords: ["pillow", "cushion"], attributeIds: [...SALES] }),
+  cat("v2", "600032", "600001", "Lighting", true, { keywords: ["light", "lamp"], attributeIds: [...SALES] }),
+  cat("v2", "600033", "600001", "Candles & Fragrance", true, { keywords: ["candle"], attributeIds: [...SALES] }),
+  cat("v2", "605001", "0", "Garden Supplies", false),
+  cat("v2", "605010", "605001", "Plant Pots & Planters", true, { keywords: ["plant pot", "ceramic pot", "cardboard pots", "planter"], attributeIds: [...SALES] }),
+  cat("v2", "605011", "605001", "Garden Tools & Watering", true, { keywords: ["trowel", "watering can", "garden"], attributeIds: [...SALES] }),
+  cat("v2", "605012", "605001", "Fencing & Outdoor Structures", true, { keywords: ["fence", "slats"], attributeIds: [...SALES] }),
+  cat("v2", "601160", "601152", "Shoes & Sneakers", true, { keywords: ["high tops", "sneaker", "shoe"], attributeIds: [...SALES] }),
+  cat("v2", "601161", "601152", "Skirts", true, { keywords: ["skirt"], attributeIds: [...SALES] }),
+  cat("v2", "601162", "601152", "Coats & Jackets", true, { keywords: ["jacket", "coat"], attributeIds: [...SALES] }),
+  cat("v2", "601163", "601152", "Suits & Tuxedos", true, { keywords: ["tuxedo", "suit"], attributeIds: [...SALES] }),
+  cat("v2", "601164", "601152", "Sweaters & Jumpers", true, { keywords: ["jumper", "sweater", "hoodie"], attributeIds: [...SALES] }),
+  cat("v2", "601165", "601152", "Bags", true, { keywords: [" bag", "handbag", "tote"], attributeIds: [...SALES] }),
+  cat("v2", "601166", "601152", "Tops & Blouses", true, { keywords: ["blouse", " top", "shirt", "tee"], attributeIds: [...SALES] }),
   cat("v2", "600001", "0", "Home Supplies", false),
   cat("v2", "600024", "600001", "Kitchenware", false),
   cat("v2", "601226", "600024", "Mugs", true, { keywords: ["mug", "cup", "tumbler"], attributeIds: [...SALES, "100392", "100198"] }),

@@ -12,11 +12,11 @@ import { createCatalogWebhookProcessors } from "./modules/catalog/catalog-webhoo
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryWebhookProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
-import { enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
+import { enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncInventoryItem } from "./modules/catalog/sync-inventory";
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
-import { createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
+import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
@@ -30,6 +30,8 @@ export const syncState = createSyncStateRepository(db);
 export const storeSettings = createStoreSettingsRepository(db);
 
 const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
+/** How soon (and how often) a listing in review is checked with TikTok when no webhook has told us. */
+const reviewCheckMs = Number(process.env.REVIEW_CHECK_INTERVAL_MS ?? 120_000);
 
 export const syncDeps = {
   shopifyFor: shopAdminGateways,
@@ -38,6 +40,7 @@ export const syncDeps = {
   state: syncState,
   settings: storeSettings,
   uploadImage: createImageUploader({ db }),
+  onSentToReview: (shop: string, productId: string) => scheduleReviewCheck(queue, shop, productId, reviewCheckMs),
 };
 
 export const catalogImportDeps = { db, catalog, shopifyFor: shopAdminGateways };
@@ -75,6 +78,9 @@ export const jobHandlers: JobHandlers = {
   },
   [CATALOG_IMPORT_JOB]: async (job) => {
     await finishCatalogImport(catalogImportDeps, job.shop, (job.payload as { bulkOperationId: string }).bulkOperationId);
+  },
+  [REVIEW_CHECK_JOB]: async (job) => {
+    await checkReview({ state: syncState, queue, tiktokFor }, job.shop, (job.payload as { productId: string }).productId, reviewCheckMs);
   },
   [INVENTORY_SYNC_JOB]: async (job) => {
     const { inventoryItemId, trigger } = job.payload as InventorySyncPayload;

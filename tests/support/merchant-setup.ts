@@ -1,7 +1,7 @@
 // What a merchant does before the sample store can sell on TikTok: the sample CSVs have no weights and
 // do not track stock, so every variant gets a weight and tracked stock (through the Admin API, as an
-// edit in the Shopify admin would), and the store gets default package dimensions in the app's settings.
-import type { Database } from "../../app/db.server";
+// edit in the Shopify admin would), and the store gets default package dimensions in the app's settings
+// (sampleStoreSettings, handed to the harness so it is written before the app starts).
 import type { ShopifySandbox } from "../../sandbox/shopify/server";
 
 export async function adminGraphql<T>(shopify: ShopifySandbox, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -15,7 +15,15 @@ export async function adminGraphql<T>(shopify: ShopifySandbox, query: string, va
   return json.data;
 }
 
-export async function prepareSampleStoreForTikTok(shopify: ShopifySandbox, db: Database, settings: Record<string, unknown> = {}): Promise<void> {
+export function sampleStoreSettings(settings: { listing?: object; price?: object; inventory?: object } = {}) {
+  return {
+    listing: { defaultPackageDimensionsByProductType: { "*": { length: "20", width: "15", height: "5", unit: "CENTIMETER" } }, ...settings.listing },
+    price: settings.price ?? {},
+    inventory: settings.inventory ?? {},
+  };
+}
+
+export async function prepareSampleStoreForTikTok(shopify: ShopifySandbox): Promise<void> {
   for (const productId of shopify.store.products.keys()) {
     const { product } = await adminGraphql<{ product: { variants: { nodes: Array<{ id: string }> } } }>(
       shopify,
@@ -27,10 +35,4 @@ export async function prepareSampleStoreForTikTok(shopify: ShopifySandbox, db: D
       variants: product.variants.nodes.map((v) => ({ id: v.id, inventoryItem: { tracked: true, measurement: { weight: { unit: "GRAMS", value: 250 } } } })),
     });
   }
-  const document = {
-    listing: { defaultPackageDimensionsByProductType: { "*": { length: "20", width: "15", height: "5", unit: "CENTIMETER" } }, ...(settings.listing as object) },
-    price: settings.price ?? {},
-    inventory: settings.inventory ?? {},
-  };
-  await db.storeSettings.upsert({ where: { shop: shopify.shopDomain }, create: { shop: shopify.shopDomain, document: JSON.stringify(document) }, update: { document: JSON.stringify(document) } });
 }

@@ -35,6 +35,8 @@ export async function startSyncHarness(options: {
   shopify?: Partial<ShopifySandboxOptions>;
   appEnv?: Record<string, string>;
   databaseUrl?: string;
+  /** The store's settings document, written before the app starts (as the settings page would). */
+  settings?: object;
 } = {}): Promise<SyncHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), "sync-"));
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, "app.sqlite")}`;
@@ -61,6 +63,8 @@ export async function startSyncHarness(options: {
     { accessToken: token.access_token, accessTokenExpiresAt: new Date(token.access_token_expire_in * 1000), refreshToken: token.refresh_token, refreshTokenExpiresAt: new Date(token.refresh_token_expire_in * 1000), openId: token.open_id, sellerName: undefined, sellerBaseRegion: token.region, userType: 0, grantedScopes: [] },
   );
 
+  if (options.settings) await db.storeSettings.create({ data: { shop, document: JSON.stringify(options.settings) } });
+
   const appEnv = {
       SHOPIFY_API_KEY: apiKey,
       SHOPIFY_API_SECRET: apiSecret,
@@ -76,6 +80,7 @@ export async function startSyncHarness(options: {
       TIKTOK_AUTH_BASE_URL: tiktok.url,
       TIKTOK_AUTHORIZE_URL: `${tiktok.url}/oauth/authorize`,
       JOB_VISIBILITY_TIMEOUT_MS: "5000", // a killed worker's jobs are picked up again within seconds
+      REVIEW_CHECK_INTERVAL_MS: "3000", // a review result whose webhook was missed is found within seconds
       ...options.appEnv,
   };
   const harness: SyncHarness = {

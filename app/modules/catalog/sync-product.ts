@@ -29,6 +29,8 @@ export interface SyncProductDeps {
   state: SyncStateRepository;
   settings: StoreSettingsRepository;
   uploadImage: ImageUploader;
+  /** Called after a create or content edit: the listing is in TikTok's review until TikTok says otherwise. */
+  onSentToReview?: (shop: string, productId: string) => Promise<unknown>;
   now?: () => Date;
 }
 
@@ -147,6 +149,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     const body = { ...mapping.body, idempotency_key: createIdempotencyKey(shop, productId) };
     const result = await api.products.create(body);
     await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
+    await deps.onSentToReview?.(shop, productId);
     await event({ action: "create", outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.`, tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
     return "created";
   }
@@ -169,6 +172,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     if (change.kind === "content" || change.kind === "new") {
       const result = await api.products.edit(tiktokProductId, withSkuIds(mapping.body));
       await saveListing(tiktokProductId, mapping, result.data.skus, "PENDING");
+      await deps.onSentToReview?.(shop, productId);
       await event({ action: "edit", outcome: "ok", summary: "Updated the listing's content on TikTok; TikTok reviews edits again before they go live.", tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
       return "edited";
     }

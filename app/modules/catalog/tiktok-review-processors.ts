@@ -62,3 +62,15 @@ export function createTikTokReviewProcessors(deps: TikTokReviewDeps): Record<str
   };
 }
 
+
+/** Job: ask TikTok where a listing in review stands; check again later (without using up attempts) while it is still in review. */
+export async function checkReview(deps: TikTokReviewDeps, shop: string, productId: string, nextCheckMs: number): Promise<"settled" | "not_in_review"> {
+  const record = await deps.state.get(shop, productId);
+  if (!record?.tiktokProductId || record.state !== "in_review") return "not_in_review";
+  await applyTikTokProductStatus(deps, record.tiktokProductId, "review-check");
+  const after = await deps.state.get(shop, productId);
+  if (after?.state === "in_review") {
+    throw Object.assign(new Error("Still in TikTok's review"), { retryable: true, deferred: true, retryAt: new Date(Date.now() + nextCheckMs) });
+  }
+  return "settled";
+}

@@ -2,7 +2,7 @@
 // and failing. It must finish with every product listed exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
-import { prepareSampleStoreForTikTok } from "../../support/merchant-setup";
+import { prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
 
 const PRODUCTS = "routes/app.products._index";
@@ -13,9 +13,8 @@ describe("sync engine under failure", () => {
   const client = () => embeddedClient(h.app.url, h.shopify);
 
   beforeAll(async () => {
-    h = await startSyncHarness();
-    await prepareSampleStoreForTikTok(h.shopify, h.db);
-    await client().load("/app/products", PRODUCTS);
+    h = await startSyncHarness({ settings: sampleStoreSettings() });
+    await prepareSampleStoreForTikTok(h.shopify);
     await eventually(async () => ((await client().load("/app/products", PRODUCTS)).page.total === 60 ? true : undefined), 30_000, "the catalog");
     productIds = (await h.db.catalogProduct.findMany({ where: { shop: h.shop }, orderBy: { title: "asc" }, select: { productId: true } })).map((p) => p.productId);
   }, 120_000);

@@ -11,6 +11,7 @@ import { createCatalogRepository } from "./modules/catalog/catalog-repository";
 import { createCatalogWebhookProcessors } from "./modules/catalog/catalog-webhook-processors";
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryWebhookProcessors } from "./modules/catalog/inventory-webhook-processors";
+import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
 import { enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncInventoryItem } from "./modules/catalog/sync-inventory";
@@ -32,6 +33,8 @@ export const storeSettings = createStoreSettingsRepository(db);
 const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
 /** How soon (and how often) a listing in review is checked with TikTok when no webhook has told us. */
 const reviewCheckMs = Number(process.env.REVIEW_CHECK_INTERVAL_MS ?? 120_000);
+/** How often every synced product is compared with TikTok and repaired. */
+export const reconcileIntervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 6 * 60 * 60 * 1000);
 
 export const syncDeps = {
   shopifyFor: shopAdminGateways,
@@ -78,6 +81,9 @@ export const jobHandlers: JobHandlers = {
   },
   [CATALOG_IMPORT_JOB]: async (job) => {
     await finishCatalogImport(catalogImportDeps, job.shop, (job.payload as { bulkOperationId: string }).bulkOperationId);
+  },
+  [RECONCILE_SCHEDULER_JOB]: async () => {
+    await runReconcileScheduler({ db, queue }, reconcileIntervalMs);
   },
   [REVIEW_CHECK_JOB]: async (job) => {
     await checkReview({ state: syncState, queue, tiktokFor }, job.shop, (job.payload as { productId: string }).productId, reviewCheckMs);

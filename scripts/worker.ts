@@ -1,6 +1,7 @@
 // npm run worker — a standalone job worker (run web processes with WORKER_IN_PROCESS=false).
 import { hostname } from "node:os";
-import { jobHandlers, queue } from "../app/app-context.server";
+import { jobHandlers, queue, reconcileIntervalMs } from "../app/app-context.server";
+import { scheduleReconcile } from "../app/modules/catalog/reconcile";
 import { startJobWorker } from "../app/jobs/job-worker";
 import { logger } from "../app/logger.server";
 
@@ -11,6 +12,7 @@ const worker = startJobWorker({
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
   logger: logger.child({ component: "worker" }),
 });
+await scheduleReconcile(queue, reconcileIntervalMs);
 logger.info("job worker started");
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {

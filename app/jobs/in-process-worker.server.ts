@@ -1,7 +1,8 @@
 // The worker runs inside the web process by default (one process serves a small merchant and the demo).
 // Set WORKER_IN_PROCESS=false when running workers separately with `npm run worker`.
 import { hostname } from "node:os";
-import { jobHandlers, queue } from "../app-context.server";
+import { jobHandlers, queue, reconcileIntervalMs } from "../app-context.server";
+import { scheduleReconcile } from "../modules/catalog/reconcile";
 import { logger } from "../logger.server";
 import { startJobWorker, type RunningWorker } from "./job-worker";
 
@@ -19,6 +20,7 @@ export function ensureInProcessWorker(): void {
     logger: logger.child({ component: "worker" }),
   });
   logger.info("job worker started in the web process");
+  void scheduleReconcile(queue, reconcileIntervalMs).catch((error: Error) => logger.error({ err: error.message }, "could not schedule the reconcile"));
   // remix-serve only closes its HTTP server on SIGTERM, which never ends the process while the worker
   // loop runs: finish the jobs in flight (bounded), then exit. Unfinished jobs are re-leased later.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {

@@ -23,6 +23,7 @@ import { z } from "zod";
 import { catalog, importCatalog, queue, syncState } from "../app-context.server";
 import { db } from "../db.server";
 import { catalogFilterFromSearchParams, SYNC_STATES } from "../modules/catalog/catalog-filter";
+import { reconcileStore } from "../modules/catalog/reconcile";
 import { selectProducts } from "../modules/catalog/select-products";
 import { loadSyncProgress } from "../modules/catalog/sync-progress";
 import { SyncStateBadge } from "../components/sync-state-badge";
@@ -47,6 +48,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("select"), productIds: z.string().transform((s) => s.split(",").filter(Boolean)), selected: z.enum(["true", "false"]).transform((v) => v === "true") }),
   z.object({ intent: z.literal("select-matching"), selected: z.enum(["true", "false"]).transform((v) => v === "true"), search: z.string() }),
   z.object({ intent: z.literal("refresh-catalog") }),
+  z.object({ intent: z.literal("reconcile") }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,6 +56,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false, message: "That action is not understood. Reload the page and try again." };
   const input = parsed.data;
+  if (input.intent === "reconcile") {
+    const count = await reconcileStore({ db, queue }, session.shop);
+    return { ok: true, message: `Checking ${count} listing${count === 1 ? "" : "s"} against TikTok; anything that drifted is repaired and shown on the product's timeline.` };
+  }
   if (input.intent === "refresh-catalog") {
     await importCatalog(session.shop);
     return { ok: true, message: "Reading your catalog from Shopify…" };
@@ -147,7 +153,10 @@ export default function Products() {
       title="Products"
       subtitle="Choose what sells on TikTok. Nothing syncs until you choose it."
       primaryAction={{ content: "Sync everything eligible", loading: busy, onAction: () => fetcher.submit({ intent: "select-matching", selected: "true", search: "status=ACTIVE" }, { method: "post" }) }}
-      secondaryActions={[{ content: "Reload catalog from Shopify", onAction: () => fetcher.submit({ intent: "refresh-catalog" }, { method: "post" }) }]}
+      secondaryActions={[
+        { content: "Check listings against TikTok", onAction: () => fetcher.submit({ intent: "reconcile" }, { method: "post" }) },
+        { content: "Reload catalog from Shopify", onAction: () => fetcher.submit({ intent: "refresh-catalog" }, { method: "post" }) },
+      ]}
     >
       <BlockStack gap="400">
         {fetcher.data?.message ? <Banner tone={fetcher.data.ok ? "success" : "critical"}>{fetcher.data.message}</Banner> : null}

@@ -42,9 +42,12 @@ export interface SyncProductRequest {
 
 export type SyncProductOutcome = "not_selected" | "retired" | "rejected" | "created" | "edited" | "updated" | "unchanged";
 
-/** Same product, same key: a create retried after a crash or a timeout returns the listing already made. */
-export function createIdempotencyKey(shop: string, productId: string): string {
-  return createHash("sha256").update(`create:${shop}:${productId}`).digest("hex").slice(0, 64);
+/**
+ * Same product, same key: a create retried after a crash or a timeout returns the listing already made.
+ * A product listed again after its listing was deleted on TikTok gets a new key (`replacing`).
+ */
+export function createIdempotencyKey(shop: string, productId: string, replacing?: string): string {
+  return createHash("sha256").update(`create:${shop}:${productId}:${replacing ?? ""}`).digest("hex").slice(0, 64);
 }
 
 export async function syncProduct(deps: SyncProductDeps, request: SyncProductRequest): Promise<SyncProductOutcome> {
@@ -89,6 +92,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
 
   await deps.state.update(shop, productId, { state: "syncing" });
   try {
+    if (record.tiktokProductId && trigger === "reconcile") return await reconcile(record.tiktokProductId, product, mapping);
     return record.tiktokProductId
       ? await update(record.tiktokProductId, mapping)
       : await createOrAdopt(product, mapping);
@@ -137,7 +141,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     });
   }
 
-  async function createOrAdopt(product: ShopifyProduct, mapping: ListingMapping): Promise<SyncProductOutcome> {
+  async function createOrAdopt(product: ShopifyProduct, mapping: ListingMapping, replacing?: string): Promise<SyncProductOutcome> {
     const existing = await findExistingListing(api, product, mapping.body);
     if (existing) {
       await saveListing(existing.id, mapping, existing.skus, existing.status);
@@ -146,12 +150,66 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       await deps.state.update(shop, productId, { contentHash: null, priceHash: null, stockHash: null });
       return update(existing.id, mapping);
     }
-    const body = { ...mapping.body, idempotency_key: createIdempotencyKey(shop, productId) };
+    const body = { ...mapping.body, idempotency_key: createIdempotencyKey(shop, productId, replacing) };
     const result = await api.products.create(body);
     await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
     await deps.onSentToReview?.(shop, productId);
     await event({ action: "create", outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.`, tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
     return "created";
+  }
+
+  /**
+   * Compares what TikTok actually has with what Shopify and the rules say, and repairs the difference:
+   * a listing gone from TikTok is listed again, prices and stock that drifted (changed in Seller Center,
+   * or an update lost) are set again. Each repair is reported on the timeline.
+   */
+  async function reconcile(tiktokProductId: string, product: ShopifyProduct, mapping: ListingMapping): Promise<SyncProductOutcome> {
+    let detail;
+    try {
+      detail = (await api.products.get(tiktokProductId)).data;
+    } catch (error) {
+      if (!(error instanceof TikTokApiError) || error.retryable) throw error;
+      detail = null;
+    }
+    if (!detail || detail.status === "DELETED") {
+      await deps.state.update(shop, productId, { tiktokProductId: null, tiktokStatus: null, contentHash: null, priceHash: null, stockHash: null });
+      await event({ action: "skip", outcome: "ok", summary: `Repaired: the listing ${tiktokProductId} was no longer on TikTok; listing it again.` });
+      return createOrAdopt(product, mapping, tiktokProductId);
+    }
+    const links = await deps.state.skuLinks(shop, productId);
+    const actual = new Map(detail.skus.map((s) => [s.id, s]));
+    const repairs: string[] = [];
+    const prices: Array<{ id: string; price: { amount: string; currency: string } }> = [];
+    const stock: Array<{ id: string; inventory: Array<{ warehouse_id: string; quantity: number }> }> = [];
+    for (const sku of mapping.body.skus) {
+      const link = links.find((l) => l.variantId === sku.external_sku_id);
+      const onTikTok = link ? actual.get(link.tiktokSkuId) : undefined;
+      if (!link || !onTikTok) continue;
+      const tiktokPrice = onTikTok.price?.sale_price ?? onTikTok.price?.tax_exclusive_price;
+      if (tiktokPrice !== undefined && Number(tiktokPrice) !== Number(sku.price.amount)) {
+        prices.push({ id: link.tiktokSkuId, price: sku.price });
+        repairs.push(`${sku.seller_sku} price ${tiktokPrice} → ${sku.price.amount}`);
+      }
+      const want = new Map(sku.inventory.map((i) => [i.warehouse_id, i.quantity]));
+      const have = new Map(onTikTok.inventory.map((i) => [i.warehouse_id, i.quantity]));
+      if (want.size !== have.size || [...want].some(([w, q]) => have.get(w) !== q)) {
+        stock.push({ id: link.tiktokSkuId, inventory: sku.inventory });
+        repairs.push(`${sku.seller_sku} stock ${[...have.values()].reduce((a, b) => a + b, 0)} → ${[...want.values()].reduce((a, b) => a + b, 0)}`);
+      }
+    }
+    const live = detail.status === "ACTIVATE";
+    let requestId: string | undefined;
+    if (stock.length) requestId = (await api.inventory.updateInventory(tiktokProductId, { skus: stock })).requestId;
+    if (prices.length && live) requestId = (await api.inventory.updatePrice(tiktokProductId, { skus: prices })).requestId;
+    await deps.state.update(shop, productId, {
+      tiktokStatus: detail.status,
+      state: live ? "live" : detail.status === "PENDING" ? "in_review" : detail.status === "FAILED" ? "rejected" : "deactivated",
+      priceHash: live || !prices.length ? mapping.fingerprint.price : undefined,
+      stockHash: mapping.fingerprint.inventory,
+      lastSyncedAt: now(),
+    });
+    await event({ action: "skip", outcome: "ok", summary: repairs.length ? `Reconcile repaired: ${repairs.join("; ")}.` : "Reconcile: TikTok matches Shopify.", tiktokRequestId: requestId, detail: { repairs } });
+    return repairs.length ? "updated" : "unchanged";
   }
 
   async function update(tiktokProductId: string, mapping: ListingMapping): Promise<SyncProductOutcome> {

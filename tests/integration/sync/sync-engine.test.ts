@@ -123,4 +123,20 @@ describe("sync engine against both sandboxes", () => {
       await fetch(`${h.shopify.url}/sandbox/webhooks/knobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ duplicate: false, reorder: false }) });
     }
   });
+
+  it("reconcile repairs drift on TikTok's side and reports what it repaired", { timeout: 60_000 }, async () => {
+    const [drifted, gone] = tiktokProducts();
+    const sku = [...drifted!.skus.values()][0]!;
+    const rightPrice = sku.price.amount;
+    sku.price = { ...sku.price, amount: "1.00" }; // changed by hand in Seller Center
+    gone!.status = "DELETED"; // deleted in Seller Center
+    const result = await app.act("/app/products?index", PRODUCTS, { intent: "reconcile" });
+    expect(result).toMatchObject({ ok: true });
+    await eventually(async () => (tiktokSkuOf(sku.external_sku_id)?.sku.price.amount === rightPrice ? true : undefined), 30_000, "the price repaired");
+    await eventually(async () => (tiktokProducts().filter((p) => p.content.external_product_id === gone!.content.external_product_id).length === 1 ? true : undefined), 30_000, "the deleted listing listed again");
+    const reports = await h.db.syncEvent.findMany({ where: { trigger: "reconcile" } });
+    expect(reports.some((e) => e.summary.includes(`price 1.00 → ${rightPrice}`))).toBe(true);
+    expect(reports.some((e) => e.summary.includes("no longer on TikTok"))).toBe(true);
+    expect(reports.filter((e) => e.summary === "Reconcile: TikTok matches Shopify.").length).toBeGreaterThan(50);
+  });
 });

@@ -172,8 +172,17 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       detail = null;
     }
     if (!detail || detail.status === "DELETED") {
+      // Deleted in Seller Center: recover it (same TikTok ids, SKUs and history) and send it back to review.
+      const recovered = await api.products.recover([tiktokProductId]).then((r) => r.data.errors.length === 0, () => false);
+      if (recovered) {
+        const activated = await api.products.activate([tiktokProductId]);
+        await deps.state.update(shop, productId, { tiktokStatus: "PENDING", state: "in_review", lastSyncedAt: now() });
+        await deps.onSentToReview?.(shop, productId);
+        await event({ action: "skip", outcome: "ok", summary: `Reconcile repaired: the listing ${tiktokProductId} had been deleted on TikTok; recovered it and sent it back to review.`, tiktokRequestId: activated.requestId });
+        return "updated";
+      }
       await deps.state.update(shop, productId, { tiktokProductId: null, tiktokStatus: null, contentHash: null, priceHash: null, stockHash: null });
-      await event({ action: "skip", outcome: "ok", summary: `Repaired: the listing ${tiktokProductId} was no longer on TikTok; listing it again.` });
+      await event({ action: "skip", outcome: "ok", summary: `Reconcile repaired: the listing ${tiktokProductId} was no longer on TikTok; listing it again.` });
       return createOrAdopt(product, mapping, tiktokProductId);
     }
     const links = await deps.state.skuLinks(shop, productId);

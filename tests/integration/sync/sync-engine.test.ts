@@ -124,19 +124,28 @@ describe("sync engine against both sandboxes", () => {
     }
   });
 
-  it("reconcile repairs drift on TikTok's side and reports what it repaired", { timeout: 60_000 }, async () => {
+  it("reconcile repairs drift on TikTok's side and reports what it repaired", { timeout: 120_000 }, async () => {
     const [drifted, gone] = tiktokProducts();
     const sku = [...drifted!.skus.values()][0]!;
     const rightPrice = sku.price.amount;
     sku.price = { ...sku.price, amount: "1.00" }; // changed by hand in Seller Center
+    gone!.statusBeforeDelete = gone!.status;
     gone!.status = "DELETED"; // deleted in Seller Center
     const result = await app.act("/app/products?index", PRODUCTS, { intent: "reconcile" });
     expect(result).toMatchObject({ ok: true });
     await eventually(async () => (tiktokSkuOf(sku.external_sku_id)?.sku.price.amount === rightPrice ? true : undefined), 30_000, "the price repaired");
-    await eventually(async () => (tiktokProducts().filter((p) => p.content.external_product_id === gone!.content.external_product_id).length === 1 ? true : undefined), 30_000, "the deleted listing listed again");
-    const reports = await h.db.syncEvent.findMany({ where: { trigger: "reconcile" } });
+    await eventually(async () => (gone!.status === "ACTIVATE" ? true : undefined), 30_000, "the deleted listing recovered and live again").catch(async (error) => {
+      const events = await h.db.syncEvent.findMany({ where: { productId: gone!.content.external_product_id }, orderBy: { createdAt: "asc" } });
+      throw new Error(`${(error as Error).message}\n${events.map((e) => `${e.trigger} ${e.action} ${e.outcome}: ${e.summary}`).join("\n")}\n${h.app.output().slice(-1500)}`);
+    });
+    // One report per listing once every reconcile job has run.
+    const reports = await eventually(async () => {
+      const all = await h.db.syncEvent.findMany({ where: { trigger: "reconcile" } });
+      return new Set(all.map((e) => e.productId)).size === 60 ? all : undefined;
+    }, 60_000, "a reconcile report for every listing");
     expect(reports.some((e) => e.summary.includes(`price 1.00 → ${rightPrice}`))).toBe(true);
-    expect(reports.some((e) => e.summary.includes("no longer on TikTok"))).toBe(true);
+    expect(reports.some((e) => e.summary.includes("had been deleted on TikTok; recovered it"))).toBe(true);
+    expect(tiktokProducts().filter((p) => p.content.external_product_id === gone!.content.external_product_id)).toHaveLength(1);
     expect(reports.filter((e) => e.summary === "Reconcile: TikTok matches Shopify.").length).toBeGreaterThan(50);
   });
 });

@@ -44,6 +44,7 @@ export const syncDeps = {
   settings: storeSettings,
   uploadImage: createImageUploader({ db }),
   onSentToReview: (shop: string, productId: string) => scheduleReviewCheck(queue, shop, productId, reviewCheckMs),
+  quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
 };
 
 export const catalogImportDeps = { db, catalog, shopifyFor: shopAdminGateways };

@@ -81,6 +81,7 @@ export async function startSyncHarness(options: {
       TIKTOK_AUTHORIZE_URL: `${tiktok.url}/oauth/authorize`,
       JOB_VISIBILITY_TIMEOUT_MS: "5000", // a killed worker's jobs are picked up again within seconds
       REVIEW_CHECK_INTERVAL_MS: "3000", // a review result whose webhook was missed is found within seconds
+      QUOTA_RETRY_INTERVAL_MS: "2000", // products waiting for the daily listing limit try again soon
       ...options.appEnv,
   };
   const harness: SyncHarness = {

@@ -31,6 +31,8 @@ export interface SyncProductDeps {
   uploadImage: ImageUploader;
   /** Called after a create or content edit: the listing is in TikTok's review until TikTok says otherwise. */
   onSentToReview?: (shop: string, productId: string) => Promise<unknown>;
+  /** How often a product waiting for TikTok's daily listing limit tries again (TikTok does not publish the reset time). */
+  quotaRetryMs?: number;
   now?: () => Date;
 }
 
@@ -97,6 +99,13 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       ? await update(record.tiktokProductId, mapping)
       : await createOrAdopt(product, mapping);
   } catch (error) {
+    if (error instanceof TikTokApiError && error.kind === "quota") {
+      // The shop's daily listing limit: not a failure of this product. It waits (its attempts untouched)
+      // and is listed when TikTok accepts new listings again.
+      await deps.state.update(shop, productId, { state: "queued", lastError: error.catalogEntry?.action ?? "Waiting for TikTok's daily listing limit to reset." });
+      await event({ action: "skip", outcome: "skipped", summary: "TikTok's daily listing limit for this shop is reached; this product is listed automatically when it resets.", tiktokRequestId: error.requestId });
+      throw Object.assign(new Error("Daily listing limit reached"), { retryable: true, deferred: true, retryAt: new Date(now().getTime() + (deps.quotaRetryMs ?? 60 * 60 * 1000)) });
+    }
     await recordFailure(error);
     throw error;
   }

@@ -44,13 +44,33 @@ describe("sync engine under failure", () => {
     expect(listedOnTikTok()).toHaveLength(30);
   });
 
+  it("waits for TikTok's daily listing limit instead of failing, and lists the rest when it resets", { timeout: 120_000 }, async () => {
+    const batch = productIds.slice(30, 45);
+    const listedBefore = listedOnTikTok().length;
+    h.tiktok.simulator.options.dailyListingQuota = listedBefore + 5; // 5 more today
+    await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
+    await eventually(async () => ((await h.db.syncEvent.count({ where: { summary: { contains: "daily listing limit" } } })) >= 10 ? true : undefined), 60_000, "products waiting for the limit");
+    expect(listedOnTikTok().length).toBe(listedBefore + 5);
+    expect(await h.db.job.count({ where: { status: "dead" } })).toBe(0);
+    // The limit resets. (Advancing the simulator's clock a day would also put the app's signed timestamps
+    // outside TikTok's window, which the simulator rightly refuses.)
+    h.tiktok.simulator.options.dailyListingQuota = 1000;
+    await eventually(allLive(batch), 90_000, "all 15 live the next day").catch(async (error) => {
+      const rows = await h.db.productSync.findMany({ where: { productId: { in: batch } } });
+      const jobs = await h.db.job.findMany({ where: { status: { not: "done" } } });
+      const events = await h.db.syncEvent.findMany({ where: { productId: rows.find((r) => r.state !== "live")?.productId ?? "" }, orderBy: { createdAt: "asc" } });
+      throw new Error(`${(error as Error).message}\n${JSON.stringify(rows.map((r) => [r.state, r.tiktokStatus, r.lastError]))}\n${JSON.stringify(jobs.map((j) => [j.type, j.status, j.attempts, j.runAt, j.lastError]))}\n${events.map((e) => e.summary).join("\n")}`);
+    });
+    expectListedOnce(batch);
+  });
+
   it("retries rate-limited and failing TikTok calls and ends up right", { timeout: 180_000 }, async () => {
-    const batch = productIds.slice(30);
+    const batch = productIds.slice(45);
     const since = Date.now() / 1000;
     await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.25, rateLimitQps: 4 }) });
     try {
       await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
-      await eventually(allLive(batch), 150_000, "all 30 live despite faults");
+      await eventually(allLive(batch), 150_000, "all 15 live despite faults");
     } finally {
       await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, rateLimitQps: 50 }) });
     }

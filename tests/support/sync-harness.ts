@@ -22,6 +22,8 @@ export interface SyncHarness {
   shopify: ShopifySandbox;
   tiktok: TikTokSandbox;
   app: RunningApp;
+  /** What the app's database says about these products and the queue, for a failing test's message. */
+  diagnose(productIds?: string[]): Promise<string>;
   /** Kills the app process (SIGKILL) and starts it again on the same database and port. */
   crashAndRestartApp(): Promise<void>;
   db: Database;
@@ -87,6 +89,22 @@ export async function startSyncHarness(options: {
   const harness: SyncHarness = {
     shopify, tiktok, db, shop, tiktokShopId: token.shop_id,
     app: await startAppServer({ port: appPort, env: appEnv }),
+    async diagnose(productIds) {
+      const rows = await db.productSync.findMany({ where: productIds ? { productId: { in: productIds } } : {}, select: { productId: true, state: true, tiktokStatus: true, lastError: true } });
+      const states = rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.state]: (acc[r.state] ?? 0) + 1 }), {});
+      const stuck = rows.filter((r) => r.state !== "live").slice(0, 5);
+      const jobs = await db.job.groupBy({ by: ["type", "status"], _count: { _all: true } });
+      const dead = await db.job.findMany({ where: { status: "dead" }, take: 5, select: { type: true, lastError: true } });
+      const events = stuck[0] ? await db.syncEvent.findMany({ where: { productId: stuck[0].productId }, orderBy: { createdAt: "asc" }, select: { trigger: true, summary: true } }) : [];
+      return [
+        `states: ${JSON.stringify(states)}`,
+        `not live: ${JSON.stringify(stuck)}`,
+        `jobs: ${JSON.stringify(jobs.map((j) => [j.type, j.status, j._count._all]))}`,
+        `dead: ${JSON.stringify(dead)}`,
+        `timeline of ${stuck[0]?.productId}: ${events.map((e) => `${e.trigger}: ${e.summary}`).join(" | ")}`,
+        `app log tail: ${harness.app.output().slice(-1500)}`,
+      ].join("\n");
+    },
     async crashAndRestartApp() {
       await harness.app.kill();
       harness.app = await startAppServer({ port: appPort, env: appEnv });

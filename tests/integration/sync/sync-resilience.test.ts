@@ -28,18 +28,22 @@ describe("sync engine under failure", () => {
     const live = await h.db.productSync.count({ where: { productId: { in: ids }, state: "live" } });
     return live === ids.length ? true : undefined;
   };
+  const waitAllLive = (ids: string[], timeoutMs: number, what: string) =>
+    eventually(allLive(ids), timeoutMs, what).catch(async (error) => {
+      throw new Error(`${(error as Error).message}\n${await h.diagnose(ids)}`);
+    });
   const expectListedOnce = (ids: string[]) => {
     const external = listedOnTikTok().map((p) => p.content.external_product_id);
     for (const id of ids) expect(external.filter((e) => e === id), `${id} listed once`).toHaveLength(1);
   };
 
-  it("finishes with no duplicate and nothing missing when the worker is killed mid-sync", { timeout: 180_000 }, async () => {
+  it("finishes with no duplicate and nothing missing when the worker is killed mid-sync", { timeout: 240_000 }, async () => {
     const batch = productIds.slice(0, 30);
     await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
     await eventually(async () => (listedOnTikTok().length >= 3 ? true : undefined), 60_000, "the first creates");
     expect(listedOnTikTok().length).toBeLessThan(30); // really mid-sync
     await h.crashAndRestartApp();
-    await eventually(allLive(batch), 120_000, "all 30 live after the restart");
+    await waitAllLive(batch, 150_000, "all 30 live after the restart");
     expectListedOnce(batch);
     expect(listedOnTikTok()).toHaveLength(30);
   });
@@ -55,12 +59,7 @@ describe("sync engine under failure", () => {
     // The limit resets. (Advancing the simulator's clock a day would also put the app's signed timestamps
     // outside TikTok's window, which the simulator rightly refuses.)
     h.tiktok.simulator.options.dailyListingQuota = 1000;
-    await eventually(allLive(batch), 90_000, "all 15 live the next day").catch(async (error) => {
-      const rows = await h.db.productSync.findMany({ where: { productId: { in: batch } } });
-      const jobs = await h.db.job.findMany({ where: { status: { not: "done" } } });
-      const events = await h.db.syncEvent.findMany({ where: { productId: rows.find((r) => r.state !== "live")?.productId ?? "" }, orderBy: { createdAt: "asc" } });
-      throw new Error(`${(error as Error).message}\n${JSON.stringify(rows.map((r) => [r.state, r.tiktokStatus, r.lastError]))}\n${JSON.stringify(jobs.map((j) => [j.type, j.status, j.attempts, j.runAt, j.lastError]))}\n${events.map((e) => e.summary).join("\n")}`);
-    });
+    await waitAllLive(batch, 90_000, "all 15 live once the limit reset");
     expectListedOnce(batch);
   });
 
@@ -70,7 +69,7 @@ describe("sync engine under failure", () => {
     await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.25, rateLimitQps: 4 }) });
     try {
       await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
-      await eventually(allLive(batch), 150_000, "all 15 live despite faults");
+      await waitAllLive(batch, 150_000, "all 15 live despite faults");
     } finally {
       await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, rateLimitQps: 50 }) });
     }

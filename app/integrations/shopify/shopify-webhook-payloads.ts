@@ -1,12 +1,9 @@
 // Zod schemas for the Shopify webhook payloads the app acts on (REST-shaped JSON, API 2026-10). Numeric
 // ids exceed JavaScript's safe integers, so bodies are parsed losslessly and resources are identified by
 // `admin_graphql_api_id` (or a gid built from the id's exact digits).
-import { isSafeNumber, parse } from "lossless-json";
 import { z } from "zod";
 
-export function parseShopifyJson(raw: string): unknown {
-  return parse(raw, null, (digits: string) => (isSafeNumber(digits) ? Number(digits) : digits));
-}
+export { parseJsonLosslessly as parseShopifyJson } from "../lossless-json";
 
 const idDigits = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
 const timestamp = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "not a timestamp").transform((s) => new Date(s));

@@ -1,13 +1,6 @@
-import { isSafeNumber, parse } from "lossless-json";
 
-/**
- * Parses JSON from TikTok without losing digits: ids sometimes arrive as JSON numbers larger than 2^53
- * (contract §8.2). Numbers that fit a double exactly stay numbers; the others become their decimal string,
- * which is how every id is typed in our schemas.
- */
-export function parseTikTokJson(text: string): unknown {
-  return parse(text, null, (digits: string) => (isSafeNumber(digits) ? Number(digits) : digits));
-}
+/** TikTok ids sometimes arrive as JSON numbers beyond 2^53 (contract §8.2); see lossless-json.ts. */
+export { parseJsonLosslessly as parseTikTokJson } from "../lossless-json";
 
 /**
  * Drops `null` members of objects (recursively; array items stay). TikTok's services send null for absent values

@@ -5,6 +5,7 @@ import { db } from "./db.server";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
+import { describeRule, matchingAutoIncludeRule, parseAutoIncludeRules } from "./modules/catalog/auto-include";
 import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport } from "./modules/catalog/catalog-import";
 import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/catalog/catalog-import-processors";
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
@@ -12,6 +13,7 @@ import { createCatalogWebhookProcessors } from "./modules/catalog/catalog-webhoo
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryWebhookProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
+import { selectProducts } from "./modules/catalog/select-products";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
 import { enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncInventoryItem } from "./modules/catalog/sync-inventory";
@@ -60,9 +62,13 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createSessionWebhookProcessors(db),
   ...createCatalogWebhookProcessors({
     catalog,
-    onProductChanged: async ({ shop, productId, trigger }) => {
+    onProductChanged: async ({ shop, productId, trigger, created }) => {
       const record = await syncState.get(shop, productId);
-      if (record?.selected || record?.tiktokProductId) await enqueueProductSync(queue, shop, productId, trigger);
+      if (record?.selected || record?.tiktokProductId) return void (await enqueueProductSync(queue, shop, productId, trigger));
+      if (!created) return;
+      const rules = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]");
+      const rule = matchingAutoIncludeRule(rules, created);
+      if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
     },
   }),
   ...createInventoryWebhookProcessors({ state: syncState, queue }),

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { queue, storeSettings } from "../app-context.server";
 import { db } from "../db.server";
 import { ANY_PRODUCT_TYPE } from "../modules/listing/package-mapping";
+import { parseAutoIncludeRules, type AutoIncludeRule } from "../modules/catalog/auto-include";
 import { updateStoreSettings } from "../modules/catalog/update-store-settings";
 import { authenticate } from "../shopify.server";
 
@@ -23,12 +24,26 @@ const formSchema = z.object({
   length: decimal.or(z.literal("")),
   width: decimal.or(z.literal("")),
   height: decimal.or(z.literal("")),
+  autoInclude: z.string().default(""),
 });
+
+/** "vendor: Acme" / "type: Mugs" / "tag: summer", one rule a line. */
+function parseRuleLines(text: string): { rules: AutoIncludeRule[]; error: string | null } {
+  const rules: AutoIncludeRule[] = [];
+  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+    const match = /^(vendor|type|tag)\s*:\s*(.+)$/i.exec(line);
+    if (!match) return { rules, error: `"${line}" is not a rule: write vendor: …, type: … or tag: …, one per line.` };
+    const field = match[1]!.toLowerCase() === "type" ? "productType" : (match[1]!.toLowerCase() as "vendor" | "tag");
+    rules.push({ field, value: match[2]!.trim() });
+  }
+  return { rules, error: null };
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const settings = await storeSettings.settings(session.shop);
-  return { price: settings.price, inventory: settings.inventory, dimensions: settings.listing.defaultPackageDimensionsByProductType[ANY_PRODUCT_TYPE] ?? null, mapping: settings.listing.categoryMapping };
+  const autoInclude = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop: session.shop } }))?.autoInclude ?? "[]");
+  return { autoInclude: autoInclude.map((r) => `${r.field === "productType" ? "type" : r.field}: ${r.value}`).join("\n"), price: settings.price, inventory: settings.inventory, dimensions: settings.listing.defaultPackageDimensionsByProductType[ANY_PRODUCT_TYPE] ?? null, mapping: settings.listing.categoryMapping };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,6 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = formSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
   const f = parsed.data;
+  const autoInclude = parseRuleLines(f.autoInclude);
+  if (autoInclude.error) return { ok: false, message: autoInclude.error };
   const number = (v: string) => (v === "" ? "0" : v);
   try {
     const { resynced } = await updateStoreSettings({ db, settings: storeSettings, queue }, session.shop, (doc) => ({
@@ -58,6 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
         },
       },
     }));
+    await db.storeSettings.update({ where: { shop: session.shop }, data: { autoInclude: JSON.stringify(autoInclude.rules) } });
     return { ok: true, message: resynced ? `Saved. ${resynced} products are being updated on TikTok.` : "Saved." };
   } catch (error) {
     return { ok: false, message: `These settings could not be saved: ${(error as Error).message}. Check the values and save again.` };
@@ -65,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { price, inventory, dimensions } = useLoaderData<typeof loader>();
+  const { price, inventory, dimensions, autoInclude } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const adjustmentValue = price.adjustment.kind === "percent" ? price.adjustment.percent : price.adjustment.kind === "fixed" ? price.adjustment.amount : "";
@@ -109,6 +127,11 @@ export default function Settings() {
                   <FormTextField label="Height (cm)" name="height" initialValue={dimensions?.height ?? ""} />
                 </FormLayout.Group>
               </FormLayout>
+            </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection title="New products" description="Sync new Shopify products automatically when they match a rule. One rule a line: vendor: Acme, type: Mugs or tag: tiktok.">
+            <Card>
+              <FormTextField label="Automatically sync new products with" name="autoInclude" multiline={3} initialValue={autoInclude} />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>

@@ -16,6 +16,8 @@ export interface ProductChange {
   trigger: string;
   shopifyUpdatedAt?: Date;
   deleted?: boolean;
+  /** For a new product: what the auto-include rules look at. */
+  created?: { vendor: string; productType: string; tags: string[] };
 }
 
 export interface CatalogWebhookDeps {
@@ -46,7 +48,13 @@ export function createCatalogWebhookProcessors(deps: CatalogWebhookDeps): Record
     const product = productWebhookPayload.parse(parseShopifyJson(payload));
     const outcome = await deps.catalog.upsert(shop, indexFieldsFromWebhook(product));
     if (outcome === "stale") return { ignored: "stale: a newer version of this product was already applied" };
-    await deps.onProductChanged({ shop, productId: product.admin_graphql_api_id, trigger: `webhook:${topic}`, shopifyUpdatedAt: product.updated_at });
+    await deps.onProductChanged({
+      shop,
+      productId: product.admin_graphql_api_id,
+      trigger: `webhook:${topic}`,
+      shopifyUpdatedAt: product.updated_at,
+      ...(topic === "products/create" ? { created: { vendor: product.vendor, productType: product.product_type, tags: product.tags } } : {}),
+    });
   };
   return {
     "shopify:products/create": upsert,

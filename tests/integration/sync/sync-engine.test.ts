@@ -148,4 +148,27 @@ describe("sync engine against both sandboxes", () => {
     expect(tiktokProducts().filter((p) => p.content.external_product_id === gone!.content.external_product_id)).toHaveLength(1);
     expect(reports.filter((e) => e.summary === "Reconcile: TikTok matches Shopify.").length).toBeGreaterThan(50);
   });
+
+  it("syncs a new Shopify product automatically when it matches an auto-include rule", { timeout: 60_000 }, async () => {
+    const saved = await app.act("/app/settings", "routes/app.settings", {
+      adjustmentKind: "percent", adjustmentValue: "20", rounding: "0.99", bufferKind: "fixed", bufferValue: "1", outOfStockThreshold: "0", length: "20", width: "15", height: "5",
+      autoInclude: "vendor: Auto Vendor",
+    });
+    expect(saved).toMatchObject({ ok: true });
+    const bad = await app.act("/app/settings", "routes/app.settings", { adjustmentKind: "none", rounding: "none", bufferKind: "none", outOfStockThreshold: "0", length: "", width: "", height: "", autoInclude: "colour: red" });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("vendor: …, type: … or tag: …") });
+
+    const created = await fetch(`${h.shopify.url}/sandbox/products`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title: "Summer Tote Bag", descriptionHtml: "<p>Roomy cotton tote for the beach.</p>", vendor: "Auto Vendor", price: "30.00", sku: "TOTE-1", quantity: 7 }),
+    });
+    expect(created.status).toBe(201);
+    const { product } = (await created.json()) as { product: { id: string } };
+    const record = await eventually(async () => (await h.db.productSync.findFirst({ where: { productId: product.id, state: "live" } })) ?? undefined, 45_000, "the new product live on TikTok").catch(async (error) => {
+      throw new Error(`${(error as Error).message}\n${await h.diagnose([product.id])}\n${JSON.stringify(await h.db.webhookDelivery.findMany({ where: { topic: "products/create" }, select: { status: true, error: true } }))}`);
+    });
+    expect(record).toMatchObject({ selected: true, selectedBy: "rule:vendor:Auto Vendor" });
+    expect(tiktokProducts().filter((p) => p.content.external_product_id === product.id)).toHaveLength(1);
+  });
 });

@@ -25,6 +25,7 @@ const formSchema = z.object({
   width: decimal.or(z.literal("")),
   height: decimal.or(z.literal("")),
   autoInclude: z.string().default(""),
+  onRemove: z.enum(["deactivate", "delete"]).default("deactivate"),
 });
 
 /** "vendor: Acme" / "type: Mugs" / "tag: summer", one rule a line. */
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const settings = await storeSettings.settings(session.shop);
   const autoInclude = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop: session.shop } }))?.autoInclude ?? "[]");
-  return { autoInclude: autoInclude.map((r) => `${r.field === "productType" ? "type" : r.field}: ${r.value}`).join("\n"), price: settings.price, inventory: settings.inventory, dimensions: settings.listing.defaultPackageDimensionsByProductType[ANY_PRODUCT_TYPE] ?? null, mapping: settings.listing.categoryMapping };
+  return { onRemove: await storeSettings.onRemove(session.shop), autoInclude: autoInclude.map((r) => `${r.field === "productType" ? "type" : r.field}: ${r.value}`).join("\n"), price: settings.price, inventory: settings.inventory, dimensions: settings.listing.defaultPackageDimensionsByProductType[ANY_PRODUCT_TYPE] ?? null, mapping: settings.listing.categoryMapping };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const { resynced } = await updateStoreSettings({ db, settings: storeSettings, queue }, session.shop, (doc) => ({
       ...doc,
+      onRemove: f.onRemove,
       price: {
         ...(doc.price ?? {}),
         adjustment: f.adjustmentKind === "none" ? { kind: "none" } : f.adjustmentKind === "percent" ? { kind: "percent", percent: number(f.adjustmentValue) } : { kind: "fixed", amount: number(f.adjustmentValue) },
@@ -83,7 +85,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { price, inventory, dimensions, autoInclude } = useLoaderData<typeof loader>();
+  const { price, inventory, dimensions, autoInclude, onRemove: savedOnRemove } = useLoaderData<typeof loader>();
+  const [onRemove, setOnRemove] = useState<string>(savedOnRemove);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const adjustmentValue = price.adjustment.kind === "percent" ? price.adjustment.percent : price.adjustment.kind === "fixed" ? price.adjustment.amount : "";
@@ -131,7 +134,16 @@ export default function Settings() {
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection title="New products" description="Sync new Shopify products automatically when they match a rule. One rule a line: vendor: Acme, type: Mugs or tag: tiktok.">
             <Card>
-              <FormTextField label="Automatically sync new products with" name="autoInclude" multiline={3} initialValue={autoInclude} />
+              <FormLayout>
+                <FormTextField label="Automatically sync new products with" name="autoInclude" multiline={3} initialValue={autoInclude} />
+                <Select
+                  label="When a product stops syncing or is deleted in Shopify"
+                  name="onRemove"
+                  value={onRemove}
+                  onChange={setOnRemove}
+                  options={[{ label: "Deactivate it on TikTok (it can be reactivated)", value: "deactivate" }, { label: "Delete it from TikTok", value: "delete" }]}
+                />
+              </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>

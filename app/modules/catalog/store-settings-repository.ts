@@ -3,7 +3,13 @@
 import type { Database } from "../../db.server";
 import { parseListingCheckSettings, type ListingCheckSettings } from "../listing/listing-check-settings";
 
-export type SettingsDocument = { listing?: Record<string, unknown>; price?: Record<string, unknown>; inventory?: Record<string, unknown> };
+export type SettingsDocument = {
+  listing?: Record<string, unknown>;
+  price?: Record<string, unknown>;
+  inventory?: Record<string, unknown>;
+  /** What happens on TikTok when a product stops syncing or is deleted in Shopify. */
+  onRemove?: "deactivate" | "delete";
+};
 
 export function createStoreSettingsRepository(db: Database) {
   async function document(shop: string): Promise<SettingsDocument> {
@@ -13,6 +19,10 @@ export function createStoreSettingsRepository(db: Database) {
 
   return {
     document,
+
+    async onRemove(shop: string): Promise<"deactivate" | "delete"> {
+      return (await document(shop)).onRemove === "delete" ? "delete" : "deactivate";
+    },
 
     async settings(shop: string): Promise<ListingCheckSettings> {
       return parseListingCheckSettings(await document(shop));

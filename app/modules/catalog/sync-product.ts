@@ -69,10 +69,16 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   const product = await readProductForListing(shopify, productId, known?.variantCount || undefined);
 
   if (!product || !record.selected) {
-    if (record.tiktokProductId && record.state !== "deactivated") {
+    const why = product ? "You stopped syncing this product" : "The product was deleted in Shopify";
+    if (record.tiktokProductId && (await deps.settings.onRemove(shop)) === "delete") {
+      const result = await api.products.delete([record.tiktokProductId]);
+      await deps.state.replaceSkuLinks(shop, productId, record.tiktokProductId, []);
+      await deps.state.update(shop, productId, { state: "not_synced", tiktokProductId: null, tiktokStatus: null, contentHash: null, priceHash: null, stockHash: null, lastSyncedAt: now(), lastError: null });
+      await event({ action: "delete", outcome: "ok", summary: `${why}: it was deleted from TikTok (your setting).`, tiktokRequestId: result.requestId });
+    } else if (record.tiktokProductId && record.state !== "deactivated") {
       const result = await api.products.deactivate([record.tiktokProductId]);
       await deps.state.update(shop, productId, { state: "deactivated", tiktokStatus: "SELLER_DEACTIVATED", lastSyncedAt: now(), lastError: null });
-      await event({ action: "deactivate", outcome: "ok", summary: product ? "You stopped syncing this product: it was deactivated on TikTok." : "The product was deleted in Shopify: it was deactivated on TikTok.", tiktokRequestId: result.requestId });
+      await event({ action: "deactivate", outcome: "ok", summary: `${why}: it was deactivated on TikTok.`, tiktokRequestId: result.requestId });
     } else if (!record.tiktokProductId) {
       await deps.state.update(shop, productId, { state: "not_synced" });
     }

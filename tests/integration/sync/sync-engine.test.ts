@@ -171,4 +171,19 @@ describe("sync engine against both sandboxes", () => {
     expect(record).toMatchObject({ selected: true, selectedBy: "rule:vendor:Auto Vendor" });
     expect(tiktokProducts().filter((p) => p.content.external_product_id === product.id)).toHaveLength(1);
   });
+
+  it("deactivates a product that stops syncing, or deletes it when the merchant chose that", { timeout: 90_000 }, async () => {
+    const [first, second] = tiktokProducts().filter((p) => p.status === "ACTIVATE");
+    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: first!.content.external_product_id, selected: "false" });
+    await eventually(async () => (first!.status === "SELLER_DEACTIVATED" ? true : undefined), 30_000, "the product deactivated on TikTok");
+    expect(await h.db.productSync.findFirst({ where: { productId: first!.content.external_product_id } })).toMatchObject({ state: "deactivated", selected: false });
+
+    await app.act("/app/settings", "routes/app.settings", {
+      adjustmentKind: "percent", adjustmentValue: "20", rounding: "0.99", bufferKind: "fixed", bufferValue: "1", outOfStockThreshold: "0", length: "20", width: "15", height: "5",
+      autoInclude: "vendor: Auto Vendor", onRemove: "delete",
+    });
+    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: second!.content.external_product_id, selected: "false" });
+    await eventually(async () => (second!.status === "DELETED" ? true : undefined), 60_000, "the product deleted on TikTok");
+    expect(await h.db.productSync.findFirst({ where: { productId: second!.content.external_product_id } })).toMatchObject({ state: "not_synced", tiktokProductId: null });
+  });
 });

@@ -1,5 +1,9 @@
 // npm run worker — a standalone job worker (run web processes with WORKER_IN_PROCESS=false).
+// Applies pending migrations first (safe alongside other processes: one migrator at a time).
 import { hostname } from "node:os";
+import { migrateDatabase } from "../app/db/migrations.server";
+
+await migrateDatabase();
 import { jobHandlers, queue, reconcileIntervalMs } from "../app/app-context.server";
 import { scheduleReconcile } from "../app/modules/catalog/reconcile";
 import { startJobWorker } from "../app/jobs/job-worker";

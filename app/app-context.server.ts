@@ -23,7 +23,8 @@ import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tik
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
-import { tiktokShopSessions } from "./tiktok.server";
+import { createAuthorizationWebhookProcessors } from "./modules/linking/authorization-webhooks";
+import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
 export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
@@ -74,6 +75,7 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createInventoryWebhookProcessors({ state: syncState, queue }),
   ...createCatalogImportProcessors({ queue }),
   ...createTikTokReviewProcessors({ state: syncState, queue, tiktokFor }),
+  ...createAuthorizationWebhookProcessors(tiktokShopLinks),
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */

@@ -92,6 +92,10 @@ export function createTikTokShopLinkRepository(db: Database, cipher: TokenCipher
       await db.tikTokShopLink.update({ where: { id: linkId }, data: tokenFields(tokens) });
     },
 
+    async setAuthorizationExpiry(linkId: string, expiresAt: Date): Promise<void> {
+      await db.tikTokShopLink.update({ where: { id: linkId }, data: { authorizationExpiresAt: expiresAt } });
+    },
+
     async pause(linkId: string, reason: string): Promise<void> {
       await db.tikTokShopLink.update({ where: { id: linkId }, data: { status: "paused", pausedReason: reason } });
     },

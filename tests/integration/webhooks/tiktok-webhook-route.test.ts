@@ -1,6 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
+import { jobHandlers, queue } from "../../../app/app-context.server";
 import { db } from "../../../app/db.server";
+import { tiktokShopLinks } from "../../../app/tiktok.server";
+import { drainJobs } from "../../support/drain-jobs";
 import { action } from "../../../app/routes/tiktok.webhooks";
 
 const appKey = process.env.TIKTOK_APP_KEY!;
@@ -14,6 +17,7 @@ const call = async (request: Request) => action({ request, params: {}, context: 
 
 afterAll(async () => {
   await db.webhookDelivery.deleteMany({ where: { shop: `tiktok:${shopId}` } });
+  await db.tikTokShopLink.deleteMany({ where: { tiktokShopId: shopId } });
 });
 
 describe("TikTok webhook route", () => {
@@ -36,5 +40,19 @@ describe("TikTok webhook route", () => {
 
   it("answers 400 to a signed body that is not a TikTok webhook", async () => {
     expect((await call(tiktokRequest('{"hello":"world"}'))).status).toBe(400);
+  });
+
+  it("pauses sync when the seller removes the app in Seller Center, and records the expiry notice", async () => {
+    const tokens = { accessToken: "TTP_a", refreshToken: "TTP_r", accessTokenExpiresAt: new Date(Date.now() + 86_400_000), refreshTokenExpiresAt: new Date(Date.now() + 300 * 86_400_000), openId: "o", sellerName: undefined, sellerBaseRegion: "US", userType: 0, grantedScopes: [] };
+    const link = await tiktokShopLinks().link("paused.myshopify.com", { id: shopId, name: "Shop", region: "US", cipher: "ROW_x" }, tokens);
+    const expiry = Math.floor(Date.now() / 1000) + 20 * 86_400;
+    const notice = `{"type":7,"tts_notification_id":"${randomUUID()}","shop_id":"${shopId}","timestamp":1764064800,"data":{"message":"expiring","expiration_time":"${expiry}"}}`;
+    const removed = `{"type":6,"tts_notification_id":"${randomUUID()}","shop_id":"${shopId}","timestamp":1764064801,"data":{"message":"Shop is deauthorized"}}`;
+    expect((await call(tiktokRequest(notice))).status).toBe(200);
+    expect((await call(tiktokRequest(removed))).status).toBe(200);
+    await drainJobs(queue, jobHandlers);
+    const stored = await db.tikTokShopLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect(stored).toMatchObject({ status: "paused", pausedReason: expect.stringContaining("Reconnect") });
+    expect(stored.authorizationExpiresAt.getTime()).toBe(expiry * 1000);
   });
 });

@@ -36,6 +36,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
+  if (form.get("intent") === "unlink") {
+    const link = (await tiktokShopLinks().all(session.shop)).find((l) => l.tiktokShopId === form.get("tiktokShopId"));
+    if (!link) return { authorizeUrl: null, error: "That TikTok shop is not linked to this store." };
+    await tiktokShopLinks().unlink(link.id);
+    return { authorizeUrl: null, error: null };
+  }
   if (form.get("intent") !== "connect-tiktok") return { authorizeUrl: null, error: "Unknown action" };
   return { authorizeUrl: startTikTokAuthorization(tiktokAuthorizationDeps(), session.shop, tiktokOAuthRedirectUri), error: null };
 }
@@ -68,6 +74,7 @@ export default function Home() {
                 </Banner>
               ) : null,
             )}
+            {result?.error ? <Banner tone="critical">{result.error}</Banner> : null}
             {links.length === 0 ? <ConnectCard submitting={navigation.state !== "idle"} /> : <LinkedShopsCard links={links} submitting={navigation.state !== "idle"} />}
           </BlockStack>
         </Layout.Section>
@@ -119,6 +126,11 @@ function LinkedShopsCard({ links, submitting }: { links: LinkSummary[]; submitti
             <Badge>{link.region}</Badge>
             <Badge tone={link.status === "active" ? "success" : "critical"}>{link.status === "active" ? "Connected" : "Paused"}</Badge>
             <Text as="span" tone="subdued">Authorization renews in {link.daysUntilReauthorization} days</Text>
+            <Form method="post">
+              <input type="hidden" name="intent" value="unlink" />
+              <input type="hidden" name="tiktokShopId" value={link.tiktokShopId} />
+              <Button submit variant="plain" tone="critical">Unlink</Button>
+            </Form>
           </InlineStack>
         ))}
         <InlineStack>

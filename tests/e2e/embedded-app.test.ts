@@ -102,6 +102,11 @@ describe("embedded app in the Shopify sandbox admin", () => {
     const issued = [...tiktok.state.accessTokens.keys()];
     expect(issued.length).toBeGreaterThan(0);
     for (const token of issued) expect(JSON.stringify(links)).not.toContain(token); // encrypted at rest
+
+    // Unlinking stops syncing to that shop and offers to connect again.
+    await page.frameLocator("iframe").getByRole("button", { name: "Unlink" }).first().click();
+    await page.frameLocator("iframe").getByRole("button", { name: "Connect TikTok Shop" }).waitFor({ timeout: 15_000 });
+    expect((await db.tikTokShopLink.findMany({ where: { shop: shopify.shopDomain } })).every((l) => l.status === "unlinked")).toBe(true);
     await page.close();
   });
 

@@ -1,0 +1,135 @@
+// Benchmark "webhook-ingest": signed Shopify deliveries (products/update and inventory_levels/update,
+// alternating, each with a unique webhook id) against the running app on loopback, with autocannon, and
+// side by side against a bare node:http server (its own process, like the app) that only answers 200.
+// Then the p99 latency at a fixed 300 req/s. Every 2xx the app gave must be a WebhookDelivery row.
+import { spawn } from "node:child_process";
+import { createHmac, randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import { inventoryLevelPayload, productPayload } from "../sandbox/shopify/webhook-payloads";
+import { freePort } from "../tests/support/free-port";
+import { startSyncHarness } from "../tests/support/sync-harness";
+import { log, sleep } from "./synced-store";
+
+/** The harness's Shopify app secret (tests/support/sync-harness.ts). */
+const API_SECRET = "harness-api-secret";
+
+interface Delivery { path: string; topic: string; body: string; hmac: string }
+
+export async function runWebhookIngestBench(args: Record<string, string>) {
+  const connections = Number(args.connections ?? 16);
+  const durationS = Number(args.duration ?? 10);
+  const fixedRate = Number(args.rate ?? 300);
+  const h = await startSyncHarness({ appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn" } });
+  const bare = await startBareServer();
+  try {
+    const product = [...h.shopify.store.products.values()][0]!;
+    const variant = h.shopify.store.variants.get(product.variantIds[0]!)!;
+    const item = h.shopify.store.inventoryItems.get(variant.inventoryItemId)!;
+    const sign = (body: string) => createHmac("sha256", API_SECRET).update(body, "utf8").digest("base64");
+    const deliveries: Delivery[] = [
+      { topic: "products/update", body: JSON.stringify(productPayload(h.shopify.store, product, h.shopify.url)) },
+      { topic: "inventory_levels/update", body: JSON.stringify(inventoryLevelPayload(h.shopify.store, item.id, [...item.levels.keys()][0]!)) },
+    ].map((d) => ({ ...d, path: `/webhooks/${d.topic}`, hmac: sign(d.body) }));
+    const runId = randomUUID().slice(0, 8);
+    let n = 0;
+
+    const fire = (baseUrl: string, options: { durationS: number; connections: number; overallRate?: number; label: string }) =>
+      new Promise<autocannon.Result>((resolve, reject) => {
+        log(`${options.label}: ${options.connections} connections, ${options.durationS} s${options.overallRate ? `, ${options.overallRate} req/s` : ", as fast as it answers"}`);
+        const instance = autocannon(
+          {
+            url: baseUrl,
+            connections: options.connections,
+            duration: options.durationS,
+            overallRate: options.overallRate,
+            requests: [
+              {
+                method: "POST",
+                setupRequest: (req: autocannon.Request) => {
+                  const d = deliveries[n % deliveries.length]!;
+                  const id = `bench-${runId}-${n++}`;
+                  return {
+                    ...req,
+                    path: d.path,
+                    body: d.body,
+                    headers: {
+                      "content-type": "application/json",
+                      "x-shopify-topic": d.topic,
+                      "x-shopify-hmac-sha256": d.hmac,
+                      "x-shopify-shop-domain": h.shop,
+                      "x-shopify-api-version": "2026-10",
+                      "x-shopify-webhook-id": id,
+                      "x-shopify-triggered-at": new Date().toISOString(),
+                      "x-shopify-event-id": id,
+                    },
+                  };
+                },
+              },
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve(result)),
+        );
+        void instance;
+      });
+
+    const bareResult = await fire(bare.url, { durationS, connections, label: "bare node:http" });
+    await sleep(1000);
+    const appResult = await fire(h.app.url, { durationS, connections, label: "app" });
+    log("letting the worker catch up before the fixed-rate run");
+    await waitForQuietQueue(h.db, 120_000);
+    const steady = await fire(h.app.url, { durationS, connections: 10, overallRate: fixedRate, label: `app at a fixed rate` });
+
+    const accepted = appResult["2xx"] + steady["2xx"];
+    const recorded = await h.db.webhookDelivery.count({ where: { deliveryId: { startsWith: `bench-${runId}-` } } });
+    const summary = (r: autocannon.Result) => ({ req_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
+    log(`bare ${JSON.stringify(summary(bareResult))}`);
+    log(`app ${JSON.stringify(summary(appResult))}`);
+    log(`app @${fixedRate} ${JSON.stringify(summary(steady))}`);
+    return {
+      benchmark: "webhook-ingest",
+      connections,
+      duration_s: durationS,
+      req_per_s: Math.round(appResult.requests.average),
+      bare_req_per_s: Math.round(bareResult.requests.average),
+      ratio: Math.round((appResult.requests.average / bareResult.requests.average) * 1000) / 1000,
+      app_p50_ms: appResult.latency.p50,
+      app_p99_ms: appResult.latency.p99,
+      app_non2xx: appResult.non2xx + appResult.errors + appResult.timeouts,
+      p99_ms_at_300: steady.latency.p99,
+      p50_ms_at_300: steady.latency.p50,
+      achieved_rate_at_300: Math.round(steady.requests.average),
+      non2xx_at_300: steady.non2xx + steady.errors + steady.timeouts,
+      accepted_2xx: accepted,
+      recorded_deliveries: recorded,
+      // Requests still in flight when autocannon stops may be recorded without being counted as answered.
+      every_accepted_recorded: recorded >= accepted,
+    };
+  } finally {
+    bare.close();
+    if (process.env.BENCH_APP_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_APP_LOG, h.app.output());
+    await h.close();
+  }
+}
+
+async function waitForQuietQueue(db: Awaited<ReturnType<typeof startSyncHarness>>["db"], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = await db.job.count({ where: { type: "webhook.process", status: { in: ["pending", "running"] } } });
+    if (busy === 0 || Date.now() > deadline) {
+      log(`${busy} webhook jobs still queued`);
+      return;
+    }
+    await sleep(1000);
+  }
+}
+
+/** A node:http server in its own process (as the app is) that reads the body and answers 200. */
+async function startBareServer(): Promise<{ url: string; close(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-e", `require("node:http").createServer((req, res) => { req.resume(); req.on("end", () => res.end()); }).listen(${port}, "127.0.0.1", () => console.log("ready"));`], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once("data", () => resolve());
+    child.once("exit", (code) => reject(new Error(`bare server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => void child.kill("SIGTERM") };
+}

@@ -22,6 +22,32 @@ export interface ListingCheckContext {
   /** Existing SKU ids of the product (edits); new SKUs must not carry ids. */
   existingSkuIds: ReadonlySet<string> | null;
   draft: boolean;
+  /**
+   * Sales attributes the simulator has already stored for this shop, by attribute id (catalog and custom). Custom
+   * attributes (`{name, value_name}` without ids) get generated ids that the create response and Get Product return,
+   * so a later edit may send those ids back: they are resolved here. Absent → only catalog ids are known.
+   */
+  knownSalesAttributes?: KnownSalesAttributes;
+}
+
+export interface KnownSalesAttribute {
+  name: string;
+  /** value_id → value_name */
+  values: Map<string, string>;
+}
+export type KnownSalesAttributes = ReadonlyMap<string, KnownSalesAttribute>;
+
+/** Records stored sales attributes (with their generated ids) so later requests may refer to them by id. */
+export function rememberSalesAttributes(known: Map<string, KnownSalesAttribute>, attrs: readonly SalesAttribute[]): void {
+  for (const a of attrs) {
+    if (!a.id || !a.value_id) continue;
+    let entry = known.get(a.id);
+    if (!entry) {
+      entry = { name: a.name, values: new Map() };
+      known.set(a.id, entry);
+    }
+    entry.values.set(a.value_id, a.value_name);
+  }
 }
 
 export interface ListingCheckResult {
@@ -295,20 +321,33 @@ function checkSkus(body: Obj, ctx: ListingCheckContext, category: Category | nul
       const attr = isObj(a) ? a : {};
       let name = str(attr.name);
       const attrId = str(attr.id);
-      if (attrId) {
-        const known = ATTRIBUTES_BY_ID.get(attrId);
-        if (!known || known.type !== "SALES_PROPERTY" || (category && !category.attributeIds.includes(attrId))) add(12052527, `${af}.id`, `The sale attribute id ${attrId} does not exist.`);
-        else name = known.name;
+      // "id wins" (§4.2): a catalog id of this category's sales attributes, or an id this simulator generated for a
+      // custom attribute of the shop (returned by create / Get Product). Anything else does not exist.
+      const catalogAttr = attrId ? ATTRIBUTES_BY_ID.get(attrId) : undefined;
+      let attrKnown = true;
+      if (catalogAttr) {
+        if (catalogAttr.type !== "SALES_PROPERTY" || (category && !category.attributeIds.includes(attrId))) attrKnown = false;
+        else name = catalogAttr.name;
+      } else if (attrId) {
+        const custom = ctx.knownSalesAttributes?.get(attrId);
+        if (!custom) attrKnown = false;
+        else name = custom.name;
       }
-      if (!name) add(12052241, `${af}.name`, "attribute name or attribute id is empty.");
+      if (!attrKnown) add(12052527, `${af}.id`, `The sale attribute id ${attrId} does not exist.`);
+      else if (!name) add(12052241, `${af}.name`, "attribute name or attribute id is empty.");
       else if (chars(name) > 20) add(12052242, `${af}.name`, "The attribute name characters cannot exceed 20.");
       else if (HAS_CHINESE.test(name)) add(12052243, `${af}.name`, "The sale attribute name contains Chinese.");
+      const resolvedId = attrId || (name ? customAttributeId(name) : "");
       let valueName = str(attr.value_name);
       const valueId = str(attr.value_id);
-      if (valueId && attrId) {
-        const known = ATTRIBUTES_BY_ID.get(attrId)?.values.find((v) => v.id === valueId);
-        if (!known) add(12052529, `${af}.value_id`, `The property value id ${valueId} does not exist.`);
-        else valueName = known.name;
+      if (valueId && attrKnown && name) {
+        // A catalog value, a value id this simulator generated for the attribute, or the id it would generate for
+        // the value_name sent alongside.
+        const known = catalogAttr?.values.find((v) => v.id === valueId)?.name
+          ?? ctx.knownSalesAttributes?.get(resolvedId)?.values.get(valueId)
+          ?? (valueName && valueId === customValueId(name, valueName) ? valueName : undefined);
+        if (known === undefined) add(12052529, `${af}.value_id`, `The property value id ${valueId} does not exist.`);
+        else valueName = known;
       }
       if (!valueName) add(12052248, `${af}.value_name`, "The sales attribute value name or attribute value id is empty.");
       else if (chars(valueName) > 50) add(12052249, `${af}.value_name`, "The sales attribute value name characters cannot exceed 50.");
@@ -316,7 +355,7 @@ function checkSkus(body: Obj, ctx: ListingCheckContext, category: Category | nul
       const key = name.toLowerCase();
       if (names.includes(key)) add(12052560, af, `The SKU contains duplicate sales attribute '${name}'.`);
       names.push(key);
-      const out: SalesAttribute = { id: attrId || customAttributeId(name), name, value_id: valueId || customValueId(name, valueName), value_name: valueName };
+      const out: SalesAttribute = { id: resolvedId, name, value_id: valueId || customValueId(name, valueName), value_name: valueName };
       if (isObj(attr.sku_img)) {
         imageAttributes.add(key);
         const uri = str(attr.sku_img.uri);
@@ -391,10 +430,10 @@ function checkSkus(body: Obj, ctx: ListingCheckContext, category: Category | nul
 }
 
 /** Custom sales attributes get stable ids derived from their names (TikTok assigns ids to custom values too). */
-function customAttributeId(name: string): string {
+export function customAttributeId(name: string): string {
   return `7${stableDigits(`attr:${name.toLowerCase()}`, 18)}`;
 }
-function customValueId(name: string, value: string): string {
+export function customValueId(name: string, value: string): string {
   return `7${stableDigits(`val:${name.toLowerCase()}:${value.toLowerCase()}`, 18)}`;
 }
 function stableDigits(seed: string, length: number): string {

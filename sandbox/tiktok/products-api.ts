@@ -2,7 +2,7 @@ import { businessError, TikTokApiError } from "./api-error";
 import { requireShop, type ApiContext, type ApiRoute } from "./api-route";
 import { BRANDS_BY_ID, categoryChain } from "./catalog-data";
 import { imageUrl } from "./image-upload-api";
-import { checkListing, type ListingCheckResult, type SkuInput } from "./listing-rules";
+import { checkListing, rememberSalesAttributes, type ListingCheckResult, type SkuInput } from "./listing-rules";
 import { countListing, dailyQuotaFor, listedToday } from "./listing-quota";
 import type { Product, ProductContent, ProductStatus, Shop, SkuState } from "./model";
 import { asObject, decodePageToken, encodePageToken, optionalInt, pageSize, stringArray } from "./request-fields";
@@ -30,6 +30,7 @@ function runListingCheck(ctx: ApiContext, body: Record<string, unknown>, product
     maxSkus: ctx.sim.options.maxSkusPerProduct ?? DEFAULT_MAX_SKUS,
     existingSkuIds: product ? new Set(product.skus.keys()) : null,
     draft,
+    knownSalesAttributes: ctx.sim.state.salesAttributesByShop.get(shop.id),
   });
 }
 
@@ -68,7 +69,10 @@ function applySkus(sim: Simulator, product: Product, inputs: SkuInput[]): void {
     sim.state.skuToProduct.delete(old.id);
     if (old.seller_sku) sim.state.sellerSkuIndex.delete(`${product.shopId}\u0000${old.seller_sku}`);
   }
+  let known = sim.state.salesAttributesByShop.get(product.shopId);
+  if (!known) sim.state.salesAttributesByShop.set(product.shopId, (known = new Map()));
   for (const sku of next.values()) {
+    rememberSalesAttributes(known, sku.sales_attributes);
     sim.state.skuToProduct.set(sku.id, product.id);
     if (sku.seller_sku) sim.state.sellerSkuIndex.set(`${product.shopId}\u0000${sku.seller_sku}`, sku.id);
   }

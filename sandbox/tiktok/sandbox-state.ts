@@ -1,6 +1,7 @@
 import type {
   AuthCode, Authorization, Cancellation, Order, Product, ReturnRecord, Seller, Shop, TokenRecord, UploadedImage, WebhookDelivery,
 } from "./model";
+import type { KnownSalesAttribute } from "./listing-rules";
 import { buildSeedWorld } from "./seed-data";
 
 /** Everything the simulator knows, indexed by id so no request scans a whole collection. */
@@ -24,6 +25,8 @@ export class SandboxState {
   sellerSkuIndex = new Map<string, string>();
   /** `${shopId}\u0000${idempotency_key}` → product id */
   idempotency = new Map<string, string>();
+  /** shop id → sales attributes stored on its products (attribute id → name, value ids), incl. generated custom ids */
+  salesAttributesByShop = new Map<string, Map<string, KnownSalesAttribute>>();
   /** `${shopId}\u0000${utc day}` → products listed that day */
   listingsPerDay = new Map<string, number>();
   orders = new Map<string, Order>();

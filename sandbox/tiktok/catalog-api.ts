@@ -32,10 +32,45 @@ function categoryView(c: Category) {
   return { id: c.id, parent_id: c.parent_id, local_name: c.local_name, is_leaf: c.is_leaf, permission_statuses: c.permission_statuses };
 }
 
-/** Recommend Category: first leaf whose keywords appear in the title (then description). */
-export function recommendLeaf(version: string, text: string): Category | undefined {
-  const lower = text.toLowerCase();
-  return categoriesForVersion(version).find((c) => c.is_leaf && !c.permission_statuses.includes("PROHIBITED") && c.keywords.some((k) => lower.includes(k)));
+/** Lower case, every run of non-alphanumerics one space, padded: " men s linen t shirt ". */
+function normalizeWords(text: string): string {
+  return ` ${text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, " ").trim()} `;
+}
+
+interface KeywordHit { category: Category; end: number; length: number; order: number }
+
+/**
+ * Best leaf for one text: keywords match whole words (the last word may take a plural "s"/"es"); the match that
+ * ends last wins (English titles end with the head noun: "Knitted Throw Pillows" is a pillow), then the longest
+ * keyword ("plant pot" over "pot"), then the leaf listed first.
+ */
+function bestLeaf(leaves: Category[], text: string): Category | undefined {
+  const words = normalizeWords(text);
+  if (words.trim() === "") return undefined;
+  let best: KeywordHit | undefined;
+  leaves.forEach((category, order) => {
+    for (const keyword of category.keywords) {
+      const k = normalizeWords(keyword).trim();
+      if (!k) continue;
+      for (const form of [k, `${k}s`, `${k}es`]) {
+        let from = 0;
+        for (;;) {
+          const at = words.indexOf(` ${form} `, from);
+          if (at < 0) break;
+          const hit = { category, end: at + form.length + 1, length: k.length, order };
+          if (!best || hit.end > best.end || (hit.end === best.end && (hit.length > best.length || (hit.length === best.length && hit.order < best.order)))) best = hit;
+          from = at + 1;
+        }
+      }
+    }
+  });
+  return best?.category;
+}
+
+/** Recommend Category: the best keyword match in the title, else in the description; never a prohibited leaf. */
+export function recommendLeaf(version: string, title: string, description = ""): Category | undefined {
+  const leaves = categoriesForVersion(version).filter((c) => c.is_leaf && !c.permission_statuses.includes("PROHIBITED"));
+  return bestLeaf(leaves, title) ?? bestLeaf(leaves, description.replace(/<[^>]*>/g, " "));
 }
 
 export const catalogRoutes: ApiRoute[] = [
@@ -98,7 +133,7 @@ export const catalogRoutes: ApiRoute[] = [
       const title = optionalString(body, "product_title");
       if (!title) throw businessError(12052910, "Invalid input parameters: product_title is required.");
       const version = requestedCategoryVersion(shop, optionalString(body, "category_version"));
-      const leaf = recommendLeaf(version, `${title} ${optionalString(body, "description") ?? ""}`);
+      const leaf = recommendLeaf(version, title, optionalString(body, "description") ?? "");
       if (!leaf) return { leaf_category_id: "", categories: [] };
       return {
         leaf_category_id: leaf.id,

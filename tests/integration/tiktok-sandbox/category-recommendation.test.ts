@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recommendLeaf } from "../../../sandbox/tiktok/catalog-api";
 import { ATTRIBUTES_BY_ID, CATEGORIES, CATEGORIES_BY_ID, categoryChain } from "../../../sandbox/tiktok/catalog-data";
 import { startTikTokSandbox, type TikTokSandbox } from "../../../sandbox/tiktok/server";
-import { makeCaller } from "./signed-client";
+import { makeCaller, startSignedSession } from "./signed-client";
 
 const csvDir = path.resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "data", "shopify-product-csvs");
 const titles = ["apparel.csv", "home-and-garden.csv", "jewelery.csv"].flatMap((file) =>
@@ -70,11 +70,7 @@ describe("GIVEN the US shop WHEN each sample product title is sent to POST /prod
   let cipher: string;
 
   beforeAll(async () => {
-    sandbox = await startTikTokSandbox({ appKey: APP_KEY, appSecret: SECRET, rateLimitQps: 1000 });
-    call = makeCaller(sandbox.url, APP_KEY, SECRET, () => sandbox.nowSeconds() * 1000);
-    const tok = (await (await fetch(`${sandbox.url}/sandbox/seller-token`, { method: "POST" })).json()) as { access_token: string; shop_cipher: string };
-    token = tok.access_token;
-    cipher = tok.shop_cipher;
+    ({ sandbox, call, token, cipher } = await startSignedSession(APP_KEY, SECRET, { rateLimitQps: 1000 }));
   });
   afterAll(() => sandbox.close());
 

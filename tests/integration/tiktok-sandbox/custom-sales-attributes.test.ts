@@ -3,7 +3,7 @@
 // back on full (PUT) and partial edits, while a truly unknown id is still refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTikTokSandbox, type TikTokSandbox } from "../../../sandbox/tiktok/server";
-import { makeCaller, pngBytes, uploadImage } from "./signed-client";
+import { makeCaller, pngBytes, uploadImage, startSignedSession } from "./signed-client";
 
 const APP_KEY = "customattrkey";
 const SECRET = "customattrsecret";
@@ -51,11 +51,7 @@ describe("GIVEN a product whose SKUs use custom sales attributes WHEN it is read
     Object.fromEntries(skus.map((s) => [s.seller_sku, s.sales_attributes.map((a) => `${a.name}=${a.value_name}`).join(",")]));
 
   beforeAll(async () => {
-    sandbox = await startTikTokSandbox({ appKey: APP_KEY, appSecret: SECRET, reviewDelayMs: 40, rateLimitQps: 1000 });
-    call = makeCaller(sandbox.url, APP_KEY, SECRET, () => sandbox.nowSeconds() * 1000);
-    const tok = (await (await fetch(`${sandbox.url}/sandbox/seller-token`, { method: "POST" })).json()) as { access_token: string; shop_cipher: string };
-    token = tok.access_token;
-    cipher = tok.shop_cipher;
+    ({ sandbox, call, token, cipher } = await startSignedSession(APP_KEY, SECRET, { reviewDelayMs: 40, rateLimitQps: 1000 }));
     uri = (await uploadImage(sandbox.url, APP_KEY, SECRET, token, pngBytes(800, 800))).data.uri;
   });
   afterAll(() => sandbox.close());

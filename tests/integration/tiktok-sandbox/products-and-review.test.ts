@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTikTokSandbox, type TikTokSandbox } from "../../../sandbox/tiktok/server";
-import { makeCaller, pngBytes, uploadImage } from "./signed-client";
+import { makeCaller, pngBytes, uploadImage, startSignedSession } from "./signed-client";
 
 const APP_KEY = "prodkey";
 const SECRET = "prodsecret";
@@ -35,11 +35,7 @@ describe("GIVEN the ready US shop WHEN products are listed THEN §4.2/§10 rules
   const get = (id: string) => call(`/product/202309/products/${id}`, { token, cipher });
 
   beforeAll(async () => {
-    sandbox = await startTikTokSandbox({ appKey: APP_KEY, appSecret: SECRET, reviewDelayMs: 40, dailyListingQuota: 40, rateLimitQps: 1000 });
-    call = makeCaller(sandbox.url, APP_KEY, SECRET, () => sandbox.nowSeconds() * 1000);
-    const tok = (await (await fetch(`${sandbox.url}/sandbox/seller-token`, { method: "POST" })).json()) as { access_token: string; shop_cipher: string };
-    token = tok.access_token;
-    cipher = tok.shop_cipher;
+    ({ sandbox, call, token, cipher } = await startSignedSession(APP_KEY, SECRET, { reviewDelayMs: 40, dailyListingQuota: 40, rateLimitQps: 1000 }));
     uri = (await uploadImage(sandbox.url, APP_KEY, SECRET, token, pngBytes(800, 800))).data.uri;
   });
   afterAll(() => sandbox.close());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTikTokSandbox, type TikTokSandbox } from "../../../sandbox/tiktok/server";
 import { computeRequestSign, computeWebhookSignature } from "../../../sandbox/tiktok/signature";
-import { makeCaller, pngBytes, signRequest, uploadImage } from "./signed-client";
+import { makeCaller, pngBytes, signRequest, uploadImage, startSignedSession } from "./signed-client";
 
 const V8_BODY = '{"title":"Café mug – 12oz","category_id":"600001","main_images":[{"uri":"tos-maliva-i-o3syd03w52-us/abc"}],"skus":[{"seller_sku":"MUG-12","price":{"amount":"12.50","currency":"USD"},"inventory":[{"warehouse_id":"7000000000000000001","quantity":10}]}],"package_weight":{"value":"0.5","unit":"KILOGRAM"}}';
 const V3_QUERY: Array<[string, string]> = [["app_key", "68xu9ks5p4i8"], ["shop_cipher", "ROW_xkMbgAAAeVAQra0eZWebFQq5aIK"], ["timestamp", "1696909648"]];
@@ -56,11 +56,7 @@ describe("GIVEN a running simulator WHEN requests break the rules THEN each is r
   let cipher: string;
 
   beforeAll(async () => {
-    sandbox = await startTikTokSandbox({ appKey: APP_KEY, appSecret: SECRET, rateLimitQps: 1000 });
-    call = makeCaller(sandbox.url, APP_KEY, SECRET, () => sandbox.nowSeconds() * 1000);
-    const tok = (await (await fetch(`${sandbox.url}/sandbox/seller-token`, { method: "POST" })).json()) as { access_token: string; shop_cipher: string };
-    token = tok.access_token;
-    cipher = tok.shop_cipher;
+    ({ sandbox, call, token, cipher } = await startSignedSession(APP_KEY, SECRET, { rateLimitQps: 1000 }));
   });
   afterAll(() => sandbox.close());
 

@@ -1,3 +1,4 @@
+import { startTikTokSandbox, type TikTokSandboxOptions } from "../../../sandbox/tiktok/server";
 import { createHmac } from "node:crypto";
 import { PNG } from "pngjs";
 
@@ -62,4 +63,12 @@ export async function uploadImage(baseUrl: string, appKey: string, appSecret: st
     body,
   });
   return { status: res.status, ...((await res.json()) as { code: number; message: string; data: any }) };
+}
+
+/** A running simulator plus a signed caller and a seeded shop's token: where most simulator tests start. */
+export async function startSignedSession(appKey: string, appSecret: string, options: Partial<TikTokSandboxOptions> = {}) {
+  const sandbox = await startTikTokSandbox({ appKey, appSecret, ...options });
+  const call = makeCaller(sandbox.url, appKey, appSecret, () => sandbox.nowSeconds() * 1000);
+  const tok = (await (await fetch(`${sandbox.url}/sandbox/seller-token`, { method: "POST" })).json()) as { access_token: string; shop_cipher: string };
+  return { sandbox, call, token: tok.access_token, cipher: tok.shop_cipher };
 }

@@ -8,6 +8,23 @@ import type { ShopifyProduct } from "../../modules/listing/shopify-product";
 // Stock per location is not here: PRODUCT_STOCK_QUERY pages it separately and
 // app/modules/catalog/read-product.ts merges it into `inventoryItem.inventoryLevels`.
 // Package dimensions live in the `tiktok` namespace as Shopify `dimension` metafields.
+// Product and variant images: the same fields wherever media is read.
+export const MEDIA_FOR_LISTING_FRAGMENT = /* GraphQL */ `
+  fragment MediaForListing on Media {
+    __typename
+    id
+    ... on MediaImage {
+      alt
+      image {
+        url
+        width
+        height
+        altText
+      }
+    }
+  }
+`;
+
 export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
   fragment ProductForListing on Product {
     id
@@ -44,17 +61,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
     }
     media(first: 20) {
       nodes {
-        __typename
-        id
-        ... on MediaImage {
-          alt
-          image {
-            url
-            width
-            height
-            altText
-          }
-        }
+        ...MediaForListing
       }
     }
     packageLength: metafield(namespace: "tiktok", key: "package_length") {
@@ -97,17 +104,7 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         }
         media(first: 1) {
           nodes {
-            __typename
-            id
-            ... on MediaImage {
-              alt
-              image {
-                url
-                width
-                height
-                altText
-              }
-            }
+            ...MediaForListing
           }
         }
         inventoryItem {
@@ -133,6 +130,7 @@ export const PRODUCT_FOR_LISTING_QUERY = /* GraphQL */ `
     }
   }
   ${PRODUCT_FOR_LISTING_FRAGMENT}
+  ${MEDIA_FOR_LISTING_FRAGMENT}
 `;
 
 

@@ -2,9 +2,7 @@
 // URIs) and remembers the result.
 import type { Database } from "../../db.server";
 import type { TikTokShopClient } from "../../integrations/tiktok";
-
-export type ImageUseCase = "MAIN_IMAGE" | "ATTRIBUTE_IMAGE" | "DESCRIPTION_IMAGE";
-export interface UploadedImage { uri: string; url: string; width: number; height: number }
+import type { ImageUseCase, UploadedImage } from "../listing/image-refs";
 
 export function createImageUploader(deps: { db: Database; fetchImage?: (url: string) => Promise<{ bytes: Buffer; mimeType: string }> }) {
   const fetchImage =

@@ -28,8 +28,9 @@ function asRegion(region: string): TikTokRegion {
 /** The store's settings for this TikTok shop, with the facts the app can look up filled in once. */
 export async function resolveListingInput(deps: ListingContextDeps, shop: string, tiktokRegion: string): Promise<ListingInput> {
   const region = asRegion(tiktokRegion);
-  let settings = await deps.settings.settings(shop);
-  const doc = await deps.settings.document(shop);
+  const loaded = await deps.settings.load(shop); // one read per sync: this is on every job's path
+  let settings = loaded.settings;
+  const doc = loaded.document;
   const listing = doc.listing ?? {};
   const inventory = doc.inventory ?? {};
   const missing: Record<string, unknown> = {};

@@ -28,6 +28,12 @@ export function createStoreSettingsRepository(db: Database) {
       return parseListingCheckSettings(await document(shop));
     },
 
+    /** The raw document and its parsed settings from one read. */
+    async load(shop: string): Promise<{ document: SettingsDocument; settings: ListingCheckSettings }> {
+      const doc = await document(shop);
+      return { document: doc, settings: parseListingCheckSettings(doc) };
+    },
+
     /** Read-modify-write of the document; the result must still parse (bad settings are refused, not stored). */
     async update(shop: string, change: (doc: SettingsDocument) => SettingsDocument): Promise<ListingCheckSettings> {
       const next = change(structuredClone(await document(shop)));

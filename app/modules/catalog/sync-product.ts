@@ -9,7 +9,7 @@ import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-ga
 import type { TikTokShopClient } from "../../integrations/tiktok";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
 import { classifyChange } from "../listing/listing-fingerprint";
-import type { UploadedImages } from "../listing/image-refs";
+import type { UploadedImage, UploadedImages } from "../listing/image-refs";
 import { mapProductToListing, type ListingInput, type ListingMapping } from "../listing/product-to-listing";
 import type { ShopifyProduct } from "../listing/shopify-product";
 import type { TikTokListingBody } from "../listing/tiktok-listing-body";
@@ -283,7 +283,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
 }
 
 async function uploadImages(deps: SyncProductDeps, api: TikTokShopClient, tiktokShopId: string, mapping: ListingMapping): Promise<{ images: UploadedImages } | { rejected: Pick<ListingMapping, "findings"> }> {
-  const images: Record<string, { uri: string; url: string; width: number; height: number }> = {};
+  const images: Record<string, UploadedImage> = {};
   for (const ref of mapping.images) {
     try {
       images[`${ref.useCase} ${ref.sourceUrl}`] = await deps.uploadImage(api, tiktokShopId, ref.sourceUrl, ref.useCase);

@@ -28,6 +28,11 @@ const configSchema = z.object({
   TIKTOK_API_BASE_URL: z.url().default("https://open-api.tiktokglobalshop.com"),
   TIKTOK_AUTH_BASE_URL: z.url().default("https://auth.tiktok-shops.com"),
   TIKTOK_AUTHORIZE_URL: z.url().default("https://services.tiktokshop.com/open/authorize"),
+  /**
+   * Where business verification and bound TikTok accounts are read (not in TikTok's public Open API: the
+   * simulator's /sandbox/* extensions; production needs TikTok partner data access). Default: the API host.
+   */
+  TIKTOK_SELLER_PROFILE_BASE_URL: optionalUrl,
   /** 32 bytes (64 hex chars) encrypting TikTok tokens at rest. */
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -26,24 +26,42 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     id: row.id, shop: row.shop, type: row.type, payload: JSON.parse(row.payload), key: row.key, attempts: row.attempts, maxAttempts: row.maxAttempts,
   });
 
+  /** Wakes local workers when a job becomes due soon (a debounced one), not only at the next idle poll. */
+  function wakeAt(runAt: Date) {
+    const wait = runAt.getTime() - now().getTime();
+    if (wait <= 0) signal.emit("work");
+    else if (wait < 60_000) setTimeout(() => signal.emit("work"), wait).unref();
+  }
+
   async function enqueue(job: NewJob): Promise<{ id: string; coalesced: boolean }> {
     const payload = JSON.stringify(job.payload ?? null);
-    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt: job.runAt ?? now(), maxAttempts: job.maxAttempts ?? 8 };
+    const at = now();
+    const runAt = job.runAt ?? new Date(at.getTime() + (job.debounce?.delayMs ?? 0));
+    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt, maxAttempts: job.maxAttempts ?? 8 };
     for (let tries = 0; tries < 5; tries++) {
+      if (job.key) {
+        // A pending job with this key will read the latest state: give it the newest payload (and, when
+        // debounced and not yet tried, push its start back within its maximum wait).
+        const pending = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true, createdAt: true, attempts: true } });
+        if (pending) {
+          const debounced = job.debounce && pending.attempts === 0
+            ? { runAt: new Date(Math.min(pending.createdAt.getTime() + job.debounce.maxWaitMs, at.getTime() + job.debounce.delayMs)) }
+            : {};
+          const updated = await db.job.updateMany({ where: { id: pending.id, status: "pending" }, data: { payload, ...debounced } });
+          if (updated.count === 1) {
+            if (debounced.runAt) wakeAt(debounced.runAt);
+            return { id: pending.id, coalesced: true };
+          }
+          continue; // leased in between
+        }
+      }
       try {
-        const row = await db.job.create({ data, select: { id: true } });
-        signal.emit("work");
+        const row = await db.job.create({ data: { ...data, createdAt: at }, select: { id: true } });
+        wakeAt(runAt);
         return { id: row.id, coalesced: false };
       } catch (error) {
         if (!job.key || !isUniqueViolation(error)) throw error;
       }
-      // A pending job with this key exists: it will read the latest state, so give it the newest payload.
-      const updated = await db.job.updateMany({ where: { pendingKey: job.key, status: "pending" }, data: { payload } });
-      if (updated.count === 1) {
-        const row = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true } });
-        if (row) return { id: row.id, coalesced: true };
-      }
-      // It was leased in between: try to create again.
     }
     throw new Error(`Could not enqueue ${job.type} for key ${job.key}: the pending job kept changing`);
   }
@@ -57,23 +75,37 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
       select: { id: true, status: true, leaseUntil: true, attempts: true, maxAttempts: true },
     });
     const claimed: LeasedJob[] = [];
+    const pendingIds: string[] = [];
     for (const candidate of candidates) {
-      if (claimed.length >= limit) break;
-      if (candidate.status === "running" && candidate.attempts >= candidate.maxAttempts) {
+      if (claimed.length + pendingIds.length >= limit) break;
+      if (candidate.status === "pending") {
+        pendingIds.push(candidate.id);
+        continue;
+      }
+      // A lease that expired: its worker died or hung. Rare, so claimed one by one.
+      if (candidate.attempts >= candidate.maxAttempts) {
         await db.job.updateMany({
           where: { id: candidate.id, status: "running", leaseUntil: candidate.leaseUntil },
           data: { status: "dead", lastError: `The worker stopped responding ${candidate.attempts} times while running this job`, finishedAt: at, leaseUntil: null },
         });
         continue;
       }
-      const guard = candidate.status === "pending" ? { status: "pending" } : { status: "running", leaseUntil: candidate.leaseUntil };
       const won = await db.job.updateMany({
-        where: { id: candidate.id, ...guard },
-        data: { status: "running", leasedBy: workerId, leaseUntil: new Date(at.getTime() + visibilityTimeoutMs), attempts: { increment: 1 }, pendingKey: null },
+        where: { id: candidate.id, status: "running", leaseUntil: candidate.leaseUntil },
+        data: { leasedBy: workerId, leaseUntil: new Date(at.getTime() + visibilityTimeoutMs), attempts: { increment: 1 } },
       });
-      if (won.count !== 1) continue; // another worker got it
-      const row = await db.job.findUniqueOrThrow({ where: { id: candidate.id } });
-      claimed.push(toLeased(row));
+      if (won.count === 1) claimed.push(toLeased(await db.job.findUniqueOrThrow({ where: { id: candidate.id } })));
+    }
+    if (pendingIds.length > 0) {
+      // One guarded UPDATE for all pending candidates; the rows this worker won carry its id and this
+      // lease's exact expiry (a worker leases one batch at a time), so one read finds them.
+      const leaseUntil = new Date(at.getTime() + visibilityTimeoutMs);
+      await db.job.updateMany({
+        where: { id: { in: pendingIds }, status: "pending" },
+        data: { status: "running", leasedBy: workerId, leaseUntil, attempts: { increment: 1 }, pendingKey: null },
+      });
+      const won = await db.job.findMany({ where: { id: { in: pendingIds }, status: "running", leasedBy: workerId, leaseUntil } });
+      claimed.push(...won.map(toLeased));
     }
     return claimed;
   }

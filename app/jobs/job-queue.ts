@@ -9,6 +9,11 @@ export interface NewJob {
   key?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /**
+   * With a key: wait `delayMs` after the latest enqueue before running, but never longer than `maxWaitMs`
+   * after the first, so a burst becomes one run and a steady stream still runs regularly.
+   */
+  debounce?: { delayMs: number; maxWaitMs: number };
 }
 
 export interface LeasedJob {

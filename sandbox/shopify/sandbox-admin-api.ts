@@ -26,7 +26,12 @@ const InventorySet = z.object({ inventoryItemId: z.string(), locationId: z.strin
 const ProductCreate = z.object({ title: z.string().min(1), descriptionHtml: z.string().default(""), vendor: z.string().default("TikTok Sync Demo"), productType: z.string().default(""), tags: z.union([z.string(), z.array(z.string())]).default([]), price: z.union([z.string(), z.number()]).default("19.99"), sku: z.string().optional(), quantity: z.coerce.number().int().default(10) });
 const Generate = z.object({ count: z.coerce.number().int(), variantsPerProduct: z.coerce.number().int().default(1), webhooks: z.boolean().default(false) });
 const Knobs = z.object({ duplicate: z.boolean().optional(), reorder: z.boolean().optional() });
-const ShopEdit = z.object({ name: optionalText, email: optionalText, contactEmail: optionalText });
+// Settings > General in the Shopify admin: store details and the store address (company = legal business name).
+const AddressEdit = z.strictObject({
+  address1: optionalText, address2: optionalText, city: optionalText, province: optionalText, provinceCode: optionalText,
+  zip: optionalText, country: optionalText, countryCodeV2: z.string().regex(/^[A-Z]{2}$/).optional(), phone: optionalText, company: optionalText,
+});
+const ShopEdit = z.object({ name: optionalText, email: optionalText, contactEmail: optionalText, address: AddressEdit.optional() });
 const COMPLIANCE_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"];
 
 const tagsOf = (tags: string | string[] | undefined) => (tags === undefined ? undefined : Array.isArray(tags) ? tags : tags.split(",").map((t) => t.trim()).filter(Boolean));

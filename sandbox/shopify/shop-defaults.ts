@@ -6,6 +6,18 @@ import type { StoredDeliveryProfile, StoredLocation, StoredPolicy, StoredShop } 
 export const DEFAULT_SHOP_DOMAIN = "tiktok-sync-demo.myshopify.com";
 
 export function demoShop(shopDomain: string, now: string): StoredShop {
+  const address = {
+    address1: "150 Elgin Street",
+    address2: null,
+    city: "Brooklyn",
+    province: "New York",
+    provinceCode: "NY",
+    zip: "11201",
+    country: "United States",
+    countryCodeV2: "US",
+    phone: "+12125550143",
+    company: "TikTok Sync Demo LLC",
+  };
   return {
     id: gid("Shop", "68012345678"),
     name: "TikTok Sync Demo",
@@ -17,18 +29,7 @@ export function demoShop(shopDomain: string, now: string): StoredShop {
     weightUnit: "KILOGRAMS",
     planDisplayName: "Basic",
     shopOwnerName: "Dana Rivera",
-    address: {
-      address1: "150 Elgin Street",
-      address2: null,
-      city: "Brooklyn",
-      province: "New York",
-      provinceCode: "NY",
-      zip: "11201",
-      country: "United States",
-      countryCodeV2: "US",
-      phone: "+12125550143",
-      company: "TikTok Sync Demo LLC",
-    },
+    address,
     createdAt: now,
     updatedAt: now,
   };

@@ -135,6 +135,8 @@ export interface StoredPolicy {
   updatedAt: string;
 }
 
+export interface StoredShopAddress { address1: string; address2: string | null; city: string; province: string; provinceCode: string; zip: string; country: string; countryCodeV2: string; phone: string; company: string | null }
+
 export interface StoredShop {
   id: string;
   name: string;
@@ -146,7 +148,7 @@ export interface StoredShop {
   weightUnit: WeightUnit;
   planDisplayName: string;
   shopOwnerName: string;
-  address: { address1: string; address2: string | null; city: string; province: string; provinceCode: string; zip: string; country: string; countryCodeV2: string; phone: string; company: string | null };
+  address: StoredShopAddress;
   createdAt: string;
   updatedAt: string;
 }
@@ -349,8 +351,10 @@ export class ShopifyStore {
     return product;
   }
 
-  updateShop(patch: Partial<Pick<StoredShop, "name" | "email" | "contactEmail">>): StoredShop {
-    Object.assign(this.shop, stripUndefined(patch));
+  updateShop(patch: Partial<Pick<StoredShop, "name" | "email" | "contactEmail">> & { address?: Partial<StoredShopAddress> }): StoredShop {
+    const { address, ...fields } = patch;
+    Object.assign(this.shop, stripUndefined(fields));
+    if (address) Object.assign(this.shop.address, stripUndefined(address));
     this.shop.updatedAt = this.timestamp();
     this.announce({ kind: "shop/update" });
     return this.shop;

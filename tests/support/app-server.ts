@@ -18,7 +18,9 @@ export async function startAppServer(options: { port: number; env: Record<string
   const serverBuild = path.join(root, "build", "server", "index.js");
   if (!existsSync(serverBuild)) throw new Error("build/server/index.js is missing: run the tests with `npm test` (it builds the app first).");
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), serverBuild], {
+  // APP_NODE_ARGS lets a benchmark profile the app (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules", "@remix-run", "serve", "dist", "cli.js"), serverBuild], {
     cwd: root,
     // A production process: none of the test runner's variables (VITEST would keep the worker from starting).
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(options.port), LOG_LEVEL: "warn", ...options.env },

@@ -29,6 +29,8 @@ export interface SyncHarness {
   db: Database;
   shop: string;
   tiktokShopId: string;
+  /** Links one more seeded TikTok shop to the store, as the OAuth callback would (e.g. Brit & Co's GB shop). */
+  linkShop(tiktokShopId: string, name?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function startSyncHarness(options: {
   databaseUrl?: string;
   /** The store's settings document, written before the app starts (as the settings page would). */
   settings?: object;
+  /** The seeded TikTok shop linked first (default: the simulator's first shop, Acme US). */
+  tiktokShopId?: string;
+  tiktokShopName?: string;
 } = {}): Promise<SyncHarness> {
   const dir = mkdtempSync(path.join(tmpdir(), "sync-"));
   const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, "app.sqlite")}`;
@@ -55,15 +60,19 @@ export async function startSyncHarness(options: {
 
   // Installed: the offline session Shopify's token exchange would have produced.
   await db.session.create({ data: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: shopify.issueAccessToken(), scope: "read_products" } });
-  // Linked: tokens for the seeded US shop, stored as the OAuth callback stores them.
-  const token = (await (await fetch(`${tiktok.url}/sandbox/seller-token`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as {
-    access_token: string; access_token_expire_in: number; refresh_token: string; refresh_token_expire_in: number; open_id: string; shop_id: string; shop_cipher: string; region: string;
-  };
-  await createTikTokShopLinkRepository(db, createTokenCipher(Buffer.from(ENCRYPTION_KEY, "hex"))).link(
-    shop,
-    { id: token.shop_id, name: "Harness shop", region: token.region, cipher: token.shop_cipher },
-    { accessToken: token.access_token, accessTokenExpiresAt: new Date(token.access_token_expire_in * 1000), refreshToken: token.refresh_token, refreshTokenExpiresAt: new Date(token.refresh_token_expire_in * 1000), openId: token.open_id, sellerName: undefined, sellerBaseRegion: token.region, userType: 0, grantedScopes: [] },
-  );
+  // Linked: tokens for a seeded shop (the first, Acme US, unless told), stored as the OAuth callback stores them.
+  async function linkShop(shopId?: string, name = "Harness shop") {
+    const token = (await (await fetch(`${tiktok.url}/sandbox/seller-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(shopId ? { shop_id: shopId } : {}) })).json()) as {
+      access_token: string; access_token_expire_in: number; refresh_token: string; refresh_token_expire_in: number; open_id: string; shop_id: string; shop_cipher: string; region: string;
+    };
+    await createTikTokShopLinkRepository(db, createTokenCipher(Buffer.from(ENCRYPTION_KEY, "hex"))).link(
+      shop,
+      { id: token.shop_id, name, region: token.region, cipher: token.shop_cipher },
+      { accessToken: token.access_token, accessTokenExpiresAt: new Date(token.access_token_expire_in * 1000), refreshToken: token.refresh_token, refreshTokenExpiresAt: new Date(token.refresh_token_expire_in * 1000), openId: token.open_id, sellerName: undefined, sellerBaseRegion: token.region, userType: 0, grantedScopes: [] },
+    );
+    return token;
+  }
+  const token = await linkShop(options.tiktokShopId, options.tiktokShopName);
 
   if (options.settings) await db.storeSettings.create({ data: { shop, document: JSON.stringify(options.settings) } });
 
@@ -88,6 +97,7 @@ export async function startSyncHarness(options: {
   };
   const harness: SyncHarness = {
     shopify, tiktok, db, shop, tiktokShopId: token.shop_id,
+    linkShop: async (shopId, name) => void (await linkShop(shopId, name)),
     app: await startAppServer({ port: appPort, env: appEnv }),
     async diagnose(productIds) {
       const rows = await db.productSync.findMany({ where: productIds ? { productId: { in: productIds } } : {}, select: { productId: true, state: true, tiktokStatus: true, lastError: true } });

@@ -10,10 +10,13 @@ export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
         }
         nodes {
           id
+          inventoryPolicy
           inventoryItem {
             id
+            tracked
             inventoryLevels(first: 5) {
               nodes {
+                updatedAt
                 location {
                   id
                   name
@@ -31,37 +34,8 @@ export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
   }
 `;
 
-export const INVENTORY_ITEM_STOCK_QUERY = /* GraphQL */ `
-  query InventoryItemStock($id: ID!) {
-    inventoryItem(id: $id) {
-      id
-      tracked
-      variants(first: 1) {
-        nodes {
-          id
-          inventoryPolicy
-          product {
-            id
-          }
-        }
-      }
-      inventoryLevels(first: 20) {
-        nodes {
-          location {
-            id
-            name
-          }
-          quantities(names: ["available"]) {
-            name
-            quantity
-          }
-        }
-      }
-    }
-  }
-`;
-
 export interface StockLevel {
+  updatedAt: string;
   location: { id: string; name: string };
   quantities: Array<{ name: string; quantity: number }>;
 }
@@ -70,16 +44,7 @@ export interface ProductStockResult {
   product: {
     variants: {
       pageInfo: { hasNextPage: boolean; endCursor: string | null };
-      nodes: Array<{ id: string; inventoryItem: { id: string; inventoryLevels: { nodes: StockLevel[] } } }>;
+      nodes: Array<{ id: string; inventoryPolicy: "DENY" | "CONTINUE"; inventoryItem: { id: string; tracked: boolean; inventoryLevels: { nodes: StockLevel[] } } }>;
     };
-  } | null;
-}
-
-export interface InventoryItemStockResult {
-  inventoryItem: {
-    id: string;
-    tracked: boolean;
-    variants: { nodes: Array<{ id: string; inventoryPolicy: "DENY" | "CONTINUE"; product: { id: string } }> };
-    inventoryLevels: { nodes: StockLevel[] };
   } | null;
 }

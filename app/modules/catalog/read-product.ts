@@ -24,15 +24,9 @@ export async function readProductForListing(shopify: ShopifyAdminGateway, produc
     ({ product } = await shopify.request<ProductForListingResult>(PRODUCT_FOR_LISTING_QUERY, { id: productId, variants: first }));
   }
   if (!product) return null;
-  const stockPage = clamp(product.variants.nodes.length, STOCK_PAGE);
-  const levels = new Map<string, StockLevel[]>();
-  let after: string | null = null;
-  do {
-    const page: ProductStockResult = await shopify.request<ProductStockResult>(PRODUCT_STOCK_QUERY, { id: productId, after, variants: stockPage });
-    if (!page.product) return null; // deleted between the two reads
-    for (const v of page.product.variants.nodes) levels.set(v.id, v.inventoryItem.inventoryLevels.nodes);
-    after = page.product.variants.pageInfo.hasNextPage ? page.product.variants.pageInfo.endCursor : null;
-  } while (after);
+  const stock = await readProductStock(shopify, productId, product.variants.nodes.length);
+  if (!stock) return null; // deleted between the two reads
+  const levels = new Map(stock.map((v) => [v.variantId, v.levels]));
   return {
     ...product,
     variants: {
@@ -42,4 +36,28 @@ export async function readProductForListing(shopify: ShopifyAdminGateway, produc
       })),
     },
   };
+}
+
+export interface VariantStock {
+  variantId: string;
+  inventoryPolicy: "DENY" | "CONTINUE";
+  inventoryItemId: string;
+  tracked: boolean;
+  levels: StockLevel[];
+}
+
+/** Stock per location of every variant, paged (levels × variants in one query would cost too much). */
+export async function readProductStock(shopify: ShopifyAdminGateway, productId: string, expectedVariants: number): Promise<VariantStock[] | null> {
+  const stockPage = clamp(expectedVariants, STOCK_PAGE);
+  const variants: VariantStock[] = [];
+  let after: string | null = null;
+  do {
+    const page: ProductStockResult = await shopify.request<ProductStockResult>(PRODUCT_STOCK_QUERY, { id: productId, after, variants: stockPage });
+    if (!page.product) return null;
+    for (const v of page.product.variants.nodes) {
+      variants.push({ variantId: v.id, inventoryPolicy: v.inventoryPolicy, inventoryItemId: v.inventoryItem.id, tracked: v.inventoryItem.tracked, levels: v.inventoryItem.inventoryLevels.nodes });
+    }
+    after = page.product.variants.pageInfo.hasNextPage ? page.product.variants.pageInfo.endCursor : null;
+  } while (after);
+  return variants;
 }

@@ -1,12 +1,15 @@
-// Use case (job "inventory.sync"): one inventory item's stock changed in Shopify; push that SKU's
-// quantities (after the store's inventory rules) to TikTok through the inventory endpoint — no review.
-// Reads the latest stock, so a burst of changes coalesced into one job still ends on the right number.
+// Use case (job "inventory.sync"): stock changed in Shopify for a synced product; push its SKUs' quantities
+// (after the store's inventory rules) to TikTok through the inventory endpoint — no review. Quantities come
+// from the stock ledger (kept current by inventory_levels/update), so a change costs no Admin API read;
+// Shopify is read only when the ledger cannot be trusted (a level never seen, or two values in one second).
+// One call per product carries every changed SKU; SKUs whose TikTok stock would not change are not sent.
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
-import { INVENTORY_ITEM_STOCK_QUERY, type InventoryItemStockResult } from "../../integrations/shopify/product-stock.graphql";
-import { computeSkuInventory } from "../inventory/inventory-rules";
+import { availableQuantity, computeSkuInventory } from "../inventory/inventory-rules";
 import type { ShopifyVariant } from "../listing/shopify-product";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
 import { resolveListingInput } from "./listing-context";
+import { readProductStock } from "./read-product";
+import type { StockLedgerRepository } from "./stock-ledger-repository";
 import type { StoreSettingsRepository } from "./store-settings-repository";
 import type { SyncStateRepository } from "./sync-state-repository";
 
@@ -14,41 +17,71 @@ export interface SyncInventoryDeps {
   shopifyFor: ShopAdminGateways;
   tiktokFor: (shop: string) => Promise<TikTokShopSession>;
   state: SyncStateRepository;
+  ledger: StockLedgerRepository;
   settings: StoreSettingsRepository;
 }
 
-export async function syncInventoryItem(deps: SyncInventoryDeps, request: { shop: string; inventoryItemId: string; trigger: string }): Promise<"not_linked" | "gone" | "updated"> {
-  const { shop, inventoryItemId, trigger } = request;
-  const started = performance.now();
-  const link = await deps.state.skuLinkByInventoryItem(shop, inventoryItemId);
-  if (!link) return "not_linked";
-  const session = await deps.tiktokFor(shop);
-  const shopify = await deps.shopifyFor(shop);
-  const { inventoryItem } = await shopify.request<InventoryItemStockResult>(INVENTORY_ITEM_STOCK_QUERY, { id: inventoryItemId });
-  const variant = inventoryItem?.variants.nodes[0];
-  if (!inventoryItem || !variant) return "gone"; // deleted: the product sync retires the listing
+export type StockPushOutcome = "not_linked" | "gone" | "unchanged" | "updated";
 
-  const input = await resolveListingInput({ settings: deps.settings, shopify, tiktok: session.api }, shop, session.link.region);
-  const asVariant = {
-    id: variant.id,
-    inventoryPolicy: variant.inventoryPolicy,
-    inventoryQuantity: inventoryItem.inventoryLevels.nodes.reduce((n, l) => n + (l.quantities.find((q) => q.name === "available")?.quantity ?? 0), 0),
-    inventoryItem: { id: inventoryItem.id, tracked: inventoryItem.tracked, inventoryLevels: inventoryItem.inventoryLevels },
-  } as unknown as ShopifyVariant; // computeSkuInventory reads only these fields
-  const { inventory } = computeSkuInventory(asVariant, input.inventoryRules!, "skus[]", link.sellerSku);
-  const result = await session.api.inventory.updateInventory(link.tiktokProductId, { skus: [{ id: link.tiktokSkuId, inventory }] });
+export async function syncProductStock(deps: SyncInventoryDeps, request: { shop: string; productId: string; trigger: string }): Promise<StockPushOutcome> {
+  const { shop, productId, trigger } = request;
+  const started = performance.now();
+  let links = await deps.state.skuLinks(shop, productId);
+  if (links.length === 0) return "not_linked";
+  const itemIds = links.map((l) => l.inventoryItemId).filter((id): id is string => id !== null);
+  let levels = await deps.ledger.levelsFor(shop, itemIds);
+  let readFromShopify = false;
+
+  const trusted = links.every((l) => l.tracked !== null && l.inventoryPolicy !== null) && itemIds.every((id) => levels.some((v) => v.inventoryItemId === id)) && !levels.some((v) => v.uncertain);
+  if (!trusted) {
+    const stock = await readProductStock(await deps.shopifyFor(shop), productId, links.length);
+    if (!stock) return "gone"; // deleted: the product sync retires the listing
+    await deps.ledger.recordReads(shop, stock.map((v) => ({ inventoryItemId: v.inventoryItemId, levels: v.levels.map((l) => ({ locationId: l.location.id, available: availableQuantity(l), shopifyUpdatedAt: new Date(l.updatedAt) })) })));
+    await deps.state.setVariantStockFacts(shop, stock.map((v) => ({ variantId: v.variantId, tracked: v.tracked, inventoryPolicy: v.inventoryPolicy })));
+    links = await deps.state.skuLinks(shop, productId);
+    levels = await deps.ledger.levelsFor(shop, itemIds);
+    readFromShopify = true;
+  }
+
+  const session = await deps.tiktokFor(shop);
+  const input = await resolveListingInput({ settings: deps.settings, shopify: await deps.shopifyFor(shop), tiktok: session.api }, shop, session.link.region);
+  const changed: Array<{ id: string; variantId: string; sellerSku: string; inventory: Array<{ warehouse_id: string; quantity: number }> }> = [];
+  for (const link of links) {
+    const itemLevels = levels.filter((l) => l.inventoryItemId === link.inventoryItemId);
+    const asVariant = {
+      id: link.variantId,
+      inventoryPolicy: link.inventoryPolicy ?? "DENY",
+      inventoryQuantity: itemLevels.reduce((n, l) => n + l.available, 0),
+      inventoryItem: {
+        id: link.inventoryItemId ?? "",
+        tracked: link.tracked ?? true,
+        inventoryLevels: { nodes: itemLevels.map((l) => ({ location: { id: l.locationId, name: l.locationId }, quantities: [{ name: "available", quantity: l.available }] })) },
+      },
+    } as unknown as ShopifyVariant; // computeSkuInventory reads only these fields
+    const { inventory } = computeSkuInventory(asVariant, input.inventoryRules!, "skus[]", link.sellerSku);
+    if (inventory.length === 0) continue; // a blocking finding (no warehouse): the product sync reports it
+    if (link.pushedStock === JSON.stringify(inventory)) continue;
+    changed.push({ id: link.tiktokSkuId, variantId: link.variantId, sellerSku: link.sellerSku, inventory });
+  }
+  if (changed.length === 0) return "unchanged";
+
+  const tiktokProductId = links[0]!.tiktokProductId;
+  const result = await session.api.inventory.updateInventory(tiktokProductId, { skus: changed.map((c) => ({ id: c.id, inventory: c.inventory })) });
   const errors = result.data.errors;
+  // On any refusal nothing is marked as sent, so the next push sends every SKU again.
+  if (errors.length === 0) await deps.state.setPushedStock(shop, changed);
+  const total = (c: (typeof changed)[number]) => c.inventory.reduce((n, i) => n + i.quantity, 0);
   await deps.state.recordEvent({
     shop,
-    productId: link.productId,
+    productId,
     trigger,
     action: "inventory",
     outcome: errors.length ? "failed" : "ok",
     summary: errors.length
-      ? `TikTok refused the stock update for ${link.sellerSku}: ${errors.map((e) => e.message).join("; ")}`
-      : `Stock of ${link.sellerSku} is now ${inventory.reduce((n, i) => n + i.quantity, 0)} on TikTok.`,
+      ? `TikTok refused the stock update: ${errors.map((e) => e.message).join("; ")}`
+      : `Stock on TikTok: ${changed.map((c) => `${c.sellerSku} ${total(c)}`).join(", ")}${readFromShopify ? " (read from Shopify)" : ""}.`,
     tiktokRequestId: result.requestId,
-    detail: inventory,
+    detail: changed,
     durationMs: Math.round(performance.now() - started),
   });
   if (errors.length) throw Object.assign(new Error(errors.map((e) => e.message).join("; ")), { retryable: false });

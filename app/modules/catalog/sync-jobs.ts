@@ -7,14 +7,22 @@ export const INVENTORY_SYNC_JOB = "inventory.sync";
 export const REVIEW_CHECK_JOB = "product.review-check";
 
 export interface ProductSyncPayload { productId: string; trigger: string }
-export interface InventorySyncPayload { inventoryItemId: string; trigger: string }
+/** `inventoryItemId`: jobs queued before stock pushes were per product (still accepted). */
+export interface InventorySyncPayload { productId?: string; inventoryItemId?: string; trigger: string }
+
+/**
+ * A stock push waits `delayMs` for more changes to the same product (a burst, or its other SKUs), but at
+ * most `maxWaitMs` after the first: one TikTok call carries them all.
+ */
+export interface StockPushTiming { delayMs: number; maxWaitMs: number }
+export const DEFAULT_STOCK_PUSH_TIMING: StockPushTiming = { delayMs: 100, maxWaitMs: 1000 };
 
 export function enqueueProductSync(queue: JobQueue, shop: string, productId: string, trigger: string) {
   return queue.enqueue({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload });
 }
 
-export function enqueueInventorySync(queue: JobQueue, shop: string, inventoryItemId: string, trigger: string) {
-  return queue.enqueue({ shop, type: INVENTORY_SYNC_JOB, key: `inventory:${shop}:${inventoryItemId}`, payload: { inventoryItemId, trigger } satisfies InventorySyncPayload });
+export function enqueueStockPush(queue: JobQueue, shop: string, productId: string, trigger: string, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING) {
+  return queue.enqueue({ shop, type: INVENTORY_SYNC_JOB, key: `stock:${shop}:${productId}`, payload: { productId, trigger } satisfies InventorySyncPayload, debounce: timing });
 }
 
 /**

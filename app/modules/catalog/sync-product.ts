@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
 import type { TikTokShopClient } from "../../integrations/tiktok";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
+import { availableQuantity } from "../inventory/inventory-rules";
 import { classifyChange } from "../listing/listing-fingerprint";
 import type { UploadedImage, UploadedImages } from "../listing/image-refs";
 import { mapProductToListing, type ListingInput, type ListingMapping } from "../listing/product-to-listing";
@@ -20,6 +21,7 @@ import type { ImageUploader } from "./image-upload-cache";
 import { ensureCategoryFor, resolveListingInput } from "./listing-context";
 import { readProductForListing } from "./read-product";
 import type { SkuLinkRecord, SyncEventInput, SyncStateRepository } from "./sync-state-repository";
+import type { StockLedgerRepository } from "./stock-ledger-repository";
 import type { StoreSettingsRepository } from "./store-settings-repository";
 
 export interface SyncProductDeps {
@@ -28,6 +30,8 @@ export interface SyncProductDeps {
   catalog: CatalogRepository;
   state: SyncStateRepository;
   settings: StoreSettingsRepository;
+  /** Seeded from every product read, so later stock pushes need no Shopify read. */
+  ledger: StockLedgerRepository;
   uploadImage: ImageUploader;
   /** Called after a create or content edit: the listing is in TikTok's review until TikTok says otherwise. */
   onSentToReview?: (shop: string, productId: string) => Promise<unknown>;
@@ -86,6 +90,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   }
 
   await deps.catalog.upsert(shop, indexFieldsFromProduct(product), JSON.stringify(product));
+  await recordStockRead(deps.ledger, shop, product);
   const context = { settings: deps.settings, shopify, tiktok: api };
   let input = await resolveListingInput(context, shop, session.link.region);
   input = await ensureCategoryFor(context, shop, product, input);
@@ -138,7 +143,17 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     for (const variant of product!.variants.nodes) {
       const sku = mapping.body.skus.find((s) => s.external_sku_id === variant.id);
       const tiktokSkuId = byVariant.get(variant.id) ?? (sku?.seller_sku ? bySellerSku.get(sku.seller_sku) : undefined);
-      if (sku && tiktokSkuId) links.push({ variantId: variant.id, inventoryItemId: variant.inventoryItem.id, sellerSku: sku.seller_sku ?? "", tiktokSkuId });
+      if (sku && tiktokSkuId) {
+        links.push({
+          variantId: variant.id,
+          inventoryItemId: variant.inventoryItem.id,
+          sellerSku: sku.seller_sku ?? "",
+          tiktokSkuId,
+          tracked: variant.inventoryItem.tracked,
+          inventoryPolicy: variant.inventoryPolicy,
+          pushedStock: JSON.stringify(sku.inventory),
+        });
+      }
     }
     await deps.state.replaceSkuLinks(shop, productId, tiktokProductId, links);
     await deps.state.update(shop, productId, {
@@ -265,6 +280,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       const skus = mapping.body.skus.filter((s) => s.external_sku_id && skuIdOf.has(s.external_sku_id)).map((s) => ({ id: skuIdOf.get(s.external_sku_id!)!, inventory: s.inventory }));
       const result = await api.inventory.updateInventory(tiktokProductId, { skus });
       throwOnItemErrors(result.data.errors, result.requestId);
+      await deps.state.setPushedStock(shop, mapping.body.skus.filter((s) => s.external_sku_id && skuIdOf.has(s.external_sku_id)).map((s) => ({ variantId: s.external_sku_id!, inventory: s.inventory })));
       await deps.state.update(shop, productId, { stockHash: mapping.fingerprint.inventory });
       await event({ action: "inventory", outcome: "ok", summary: `Stock updated on TikTok for ${skus.length} SKU${skus.length === 1 ? "" : "s"}.`, tiktokRequestId: result.requestId, detail: skus });
       updates.push("stock");
@@ -305,6 +321,15 @@ async function uploadImages(deps: SyncProductDeps, api: TikTokShopClient, tiktok
 }
 
 /** A listing already on TikTok for this product: made by an earlier, interrupted create, or by hand. */
+/** Seeds the stock ledger from the product just read (levels carry Shopify's updatedAt). */
+function recordStockRead(ledger: StockLedgerRepository, shop: string, product: ShopifyProduct) {
+  const timestamped = product.variants.nodes.filter((v) => v.inventoryItem.inventoryLevels.nodes.every((l) => l.updatedAt));
+  return ledger.recordReads(shop, timestamped.map((v) => ({
+    inventoryItemId: v.inventoryItem.id,
+    levels: v.inventoryItem.inventoryLevels.nodes.map((l) => ({ locationId: l.location.id, available: availableQuantity(l), shopifyUpdatedAt: new Date(l.updatedAt!) })),
+  })));
+}
+
 async function findExistingListing(api: TikTokShopClient, product: ShopifyProduct, body: TikTokListingBody) {
   const sellerSkus = body.skus.map((s) => s.seller_sku).filter((s): s is string => Boolean(s)).slice(0, 10);
   if (sellerSkus.length === 0) return null;

@@ -19,6 +19,17 @@ export interface SkuLinkRecord {
   inventoryItemId: string | null;
   sellerSku: string;
   tiktokSkuId: string;
+  tracked?: boolean | null;
+  inventoryPolicy?: string | null;
+  /** JSON of the inventory last sent to TikTok for this SKU. */
+  pushedStock?: string | null;
+}
+
+export interface StoredSkuLink extends SkuLinkRecord {
+  tiktokProductId: string;
+  tracked: boolean | null;
+  inventoryPolicy: string | null;
+  pushedStock: string | null;
 }
 
 export interface SyncEventInput {
@@ -59,12 +70,34 @@ export function createSyncStateRepository(db: Database) {
       await db.productSync.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, ...values }, update: values });
     },
 
+    /** Products that have a listing on the catalog's TikTok shop (live, in review, rejected or deactivated). */
+    async countListed(shop: string): Promise<number> {
+      return db.productSync.count({ where: { shop, tiktokProductId: { not: null } } });
+    },
+
     async byTikTokProductId(tiktokProductId: string) {
       return db.productSync.findMany({ where: { tiktokProductId } });
     },
 
-    async skuLinks(shop: string, productId: string): Promise<SkuLinkRecord[]> {
-      return db.skuLink.findMany({ where: { shop, productId }, select: { variantId: true, inventoryItemId: true, sellerSku: true, tiktokSkuId: true } });
+    async skuLinks(shop: string, productId: string): Promise<StoredSkuLink[]> {
+      return db.skuLink.findMany({
+        where: { shop, productId },
+        select: { variantId: true, inventoryItemId: true, sellerSku: true, tiktokSkuId: true, tiktokProductId: true, tracked: true, inventoryPolicy: true, pushedStock: true },
+      });
+    },
+
+    /** Kept current from Shopify reads and inventory_items/update: the stock push needs them. */
+    async setVariantStockFacts(shop: string, facts: Array<{ variantId: string; tracked: boolean; inventoryPolicy: string }>): Promise<void> {
+      if (facts.length) await db.$transaction(facts.map(({ variantId, ...data }) => db.skuLink.updateMany({ where: { shop, variantId }, data })));
+    },
+
+    async setItemTracked(shop: string, inventoryItemId: string, tracked: boolean): Promise<void> {
+      await db.skuLink.updateMany({ where: { shop, inventoryItemId }, data: { tracked } });
+    },
+
+    /** What was last sent to TikTok per variant (JSON of its inventory), so unchanged stock is not sent again. */
+    async setPushedStock(shop: string, pushed: Array<{ variantId: string; inventory: unknown }>): Promise<void> {
+      if (pushed.length) await db.$transaction(pushed.map(({ variantId, inventory }) => db.skuLink.updateMany({ where: { shop, variantId }, data: { pushedStock: JSON.stringify(inventory) } })));
     },
 
     async skuLinkByInventoryItem(shop: string, inventoryItemId: string) {

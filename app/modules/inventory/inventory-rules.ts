@@ -55,7 +55,8 @@ export function bufferedQuantity(available: number, rules: Pick<InventoryRules, 
   return after <= Math.max(0, rules.outOfStockThreshold) ? 0 : after;
 }
 
-function available(level: ShopifyVariant["inventoryItem"]["inventoryLevels"]["nodes"][number]): number {
+/** A level's "available" quantity (Shopify lists several named quantities per level). */
+export function availableQuantity(level: Pick<ShopifyVariant["inventoryItem"]["inventoryLevels"]["nodes"][number], "quantities">): number {
   return level.quantities.find((q) => q.name === "available")?.quantity ?? 0;
 }
 
@@ -106,11 +107,11 @@ export function computeSkuInventory(variant: ShopifyVariant, rules: InventoryRul
     }
   } else if (rules.mode === "sum") {
     const mapped = levels.filter((l) => rules.locationWarehouses.length === 0 || warehouseOf.has(l.location.id));
-    add(defaultWarehouse, mapped.reduce((sum, l) => sum + Math.max(0, available(l)), 0));
+    add(defaultWarehouse, mapped.reduce((sum, l) => sum + Math.max(0, availableQuantity(l)), 0));
   } else {
     for (const level of levels) {
       const warehouse = warehouseOf.get(level.location.id);
-      if (warehouse) add(warehouse, Math.max(0, available(level)));
+      if (warehouse) add(warehouse, Math.max(0, availableQuantity(level)));
     }
     if (quantities.size === 0) {
       findings.push(blocking("WAREHOUSE_NOT_MAPPED", `${field}.inventory`, `None of the Shopify locations stocking ${label} (${levels.map((l) => l.location.name).join(", ")}) is linked to a TikTok warehouse.`, "Link at least one of these locations to a TikTok warehouse in the app's inventory settings."));

@@ -31,6 +31,8 @@ export interface ShopifyMetafield extends ShopifyMetafieldValue {
 }
 
 export interface ShopifyInventoryLevel {
+  /** Present when read from the Admin API (not in CSV exports). */
+  updatedAt?: string;
   location: { id: string; name: string };
   quantities: Array<{ name: string; quantity: number }>;
 }

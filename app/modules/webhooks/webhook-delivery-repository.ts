@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createGroupCommit } from "../../db/group-commit";
 import type { Database } from "../../db.server";
 
 export interface NewWebhookDelivery {
@@ -31,25 +32,9 @@ export interface WebhookDeliveryRepository {
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
 
 export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
+  const intake = createGroupCommit<Receipt, { id: string; duplicate: boolean }>((batch) => recordBatch(db, batch), { maxBatch: 200 });
   return {
-    async recordOnce(delivery, processWith) {
-      // A batch (not an interactive) transaction: no round trips while it holds SQLite's write lock, which
-      // matters when a burst of deliveries arrives at once.
-      const id = randomUUID();
-      const writes = [db.webhookDelivery.create({ data: { id, ...delivery, status: processWith ? "enqueued" : "received" }, select: { id: true } })];
-      if (processWith) writes.push(db.job.create({ data: { shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: id }) }, select: { id: true } }));
-      try {
-        await db.$transaction(writes);
-        return { id, duplicate: false };
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const existing = await db.webhookDelivery.findUniqueOrThrow({
-          where: { source_deliveryId: { source: delivery.source, deliveryId: delivery.deliveryId } },
-          select: { id: true },
-        });
-        return { id: existing.id, duplicate: true };
-      }
-    },
+    recordOnce: (delivery, processWith) => intake.submit({ delivery, processWith }),
     async find(id) {
       const row = await db.webhookDelivery.findUnique({ where: { id } });
       if (!row) return null;
@@ -70,6 +55,54 @@ export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRe
       await db.webhookDelivery.update({ where: { id }, data: { status, processedAt: new Date(), error: note ?? null } });
     },
   };
+}
+
+interface Receipt {
+  delivery: NewWebhookDelivery;
+  processWith?: { jobType: string };
+}
+
+/**
+ * Records a batch of deliveries and their jobs in one (batch, not interactive) transaction: no round trips
+ * while it holds SQLite's write lock. Deliveries already recorded (Shopify retries, duplicates within the
+ * batch) are answered as duplicates. If another process recorded one of them in between, the batch is
+ * refused whole and each delivery is recorded on its own.
+ */
+async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: string; duplicate: boolean }>> {
+  const keyOf = (d: NewWebhookDelivery) => `${d.source}\u0000${d.deliveryId}`;
+  const known = new Map<string, string>();
+  const existing = await db.webhookDelivery.findMany({
+    where: { OR: batch.map(({ delivery: d }) => ({ source: d.source, deliveryId: d.deliveryId })) },
+    select: { id: true, source: true, deliveryId: true },
+  });
+  for (const row of existing) known.set(`${row.source}\u0000${row.deliveryId}`, row.id);
+
+  const results: Array<{ id: string; duplicate: boolean }> = [];
+  const deliveries: Array<NewWebhookDelivery & { id: string; status: string }> = [];
+  const jobs: Array<{ shop: string; type: string; payload: string }> = [];
+  for (const { delivery, processWith } of batch) {
+    const knownId = known.get(keyOf(delivery));
+    if (knownId) {
+      results.push({ id: knownId, duplicate: true });
+      continue;
+    }
+    const id = randomUUID();
+    known.set(keyOf(delivery), id);
+    deliveries.push({ id, ...delivery, status: processWith ? "enqueued" : "received" });
+    if (processWith) jobs.push({ shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: id }) });
+    results.push({ id, duplicate: false });
+  }
+  if (deliveries.length === 0) return results;
+  try {
+    await db.$transaction([db.webhookDelivery.createMany({ data: deliveries }), ...(jobs.length ? [db.job.createMany({ data: jobs })] : [])]);
+    return results;
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another process recorded one of them meanwhile: record each on its own (that one is now a duplicate).
+    const one: Array<{ id: string; duplicate: boolean }> = [];
+    for (const receipt of batch) one.push(...(await recordBatch(db, [receipt])));
+    return one;
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

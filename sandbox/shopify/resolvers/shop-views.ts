@@ -1,11 +1,33 @@
 // Shop, its address, plan and legal policies; the app installation and its access scopes.
-import type { StoredPolicy } from "../store";
+import type { StoredPolicy, StoredShopAddress } from "../store";
 import { gid } from "../shopify-ids";
 import { metafieldFields } from "./metafield-views";
 import { legacyNumber, requireScope, type ResolverContext } from "./resolver-context";
 
 function policyView(p: StoredPolicy) {
   return { __typename: "ShopPolicy", id: p.id, type: p.type, title: p.title, body: p.body, url: p.url, createdAt: p.createdAt, updatedAt: p.updatedAt };
+}
+
+function shopAddressView(a: StoredShopAddress, id: string) {
+  return {
+    __typename: "ShopAddress",
+    id,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    provinceCode: a.provinceCode,
+    zip: a.zip,
+    country: a.country,
+    countryCode: a.countryCodeV2,
+    countryCodeV2: a.countryCodeV2,
+    phone: a.phone,
+    company: a.company,
+    coordinatesValidated: false,
+    formattedArea: `${a.city}, ${a.provinceCode}, ${a.country}`,
+    formatted: (args: { withCompany?: boolean | null }) =>
+      [args.withCompany !== false && a.company ? a.company : null, a.address1, a.address2, `${a.city} ${a.provinceCode} ${a.zip}`, a.country].filter((x): x is string => Boolean(x)),
+  };
 }
 
 export function shopView(ctx: ResolverContext) {
@@ -31,24 +53,7 @@ export function shopView(ctx: ResolverContext) {
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
     plan: { __typename: "ShopPlan", publicDisplayName: s.planDisplayName, partnerDevelopment: false, shopifyPlus: false },
-    shopAddress: {
-      __typename: "ShopAddress",
-      id: gid("ShopAddress", legacyNumber(s.id)),
-      address1: a.address1,
-      address2: a.address2,
-      city: a.city,
-      province: a.province,
-      provinceCode: a.provinceCode,
-      zip: a.zip,
-      country: a.country,
-      countryCodeV2: a.countryCodeV2,
-      phone: a.phone,
-      company: a.company,
-      coordinatesValidated: false,
-      formattedArea: `${a.city}, ${a.provinceCode}, ${a.country}`,
-      formatted: (args: { withCompany?: boolean | null }) =>
-        [args.withCompany !== false && a.company ? a.company : null, a.address1, a.address2, `${a.city} ${a.provinceCode} ${a.zip}`, a.country].filter((x): x is string => Boolean(x)),
-    },
+    shopAddress: shopAddressView(a, gid("ShopAddress", legacyNumber(s.id))),
     shopPolicies: () => {
       requireScope(ctx, "read_legal_policies", "shopPolicies");
       return ctx.store.policies.map(policyView);

@@ -2,6 +2,7 @@
 // simulator, over real HTTP, on its own database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
+import { shopifyWebhookRequest } from "../../support/shopify-webhook-request";
 import { prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
 
@@ -39,7 +40,9 @@ describe("sync engine against both sandboxes", () => {
     [...(h.shopify.store.inventoryItems.get(inventoryItemId)?.levels.values() ?? [])].reduce((n, l) => n + l.quantities.available, 0);
   const totalStock = (inventory: Map<string, number>) => [...inventory.values()].reduce((n, q) => n + q, 0);
   // The simulator logs whole seconds of its own clock.
-  const tiktokRequestsSince = (at: number) => h.tiktok.simulator.requestLog.list().filter((r) => r.at >= Math.floor(at));
+  // The simulator logs whole seconds, so a window is marked by the requests already logged, not by a time.
+  const markTikTokRequests = () => new Set(h.tiktok.simulator.requestLog.list().map((r) => r.request_id));
+  const tiktokRequestsAfter = (mark: Set<string>) => h.tiktok.simulator.requestLog.list().filter((r) => !mark.has(r.request_id));
   const tiktokSkuOf = (variantId: string) => {
     for (const product of tiktokProducts()) for (const sku of product.skus.values()) if (sku.external_sku_id === variantId) return { product, sku };
     return undefined;
@@ -80,16 +83,61 @@ describe("sync engine against both sandboxes", () => {
 
   it("pushes a stock change at one Shopify location to TikTok through the inventory endpoint", async () => {
     const { variant, item, locationId } = firstTrackedVariant();
-    const since = Date.now() / 1000;
+    const mark = markTikTokRequests();
     expect((await setStock(item.id, locationId, 42)).status).toBe(200);
     await eventually(async () => (totalStock(tiktokSkuOf(variant.id)!.sku.inventory) === Math.max(0, availableInShopify(item.id) - 1) ? true : undefined), 15_000, "the new stock on TikTok");
-    const calls = tiktokRequestsSince(since);
+    const calls = tiktokRequestsAfter(mark);
     expect(calls.some((r) => r.path.endsWith("/inventory/update") && r.http_status === 200)).toBe(true);
     expect(calls.some((r) => r.method === "PUT")).toBe(false); // no content edit, no review
+    // The quantity came from the webhook itself (the stock ledger), not from an Admin API read.
+    const push = await h.db.syncEvent.findFirst({ where: { productId: variant.productId, action: "inventory" }, orderBy: { createdAt: "desc" } });
+    expect(push?.summary).toMatch(/^Stock on TikTok: /);
+    expect(push?.summary).not.toContain("read from Shopify");
+  });
+
+  it("turns a burst of 150 stock changes to one SKU into about one TikTok call per second of webhooks, ending on the last value, without a Shopify read per change", { timeout: 60_000 }, async () => {
+    const { variant, item, locationId } = firstTrackedVariant();
+    const tiktokProductId = tiktokSkuOf(variant.id)!.product.id;
+    // Start from a quiet engine (listings that just went live still get their prices), so every Shopify read counted is the burst's.
+    await eventually(async () => ((await h.db.job.count({ where: { status: { in: ["pending", "running"] }, runAt: { lte: new Date() }, type: { not: "catalog.reconcile-scheduler" } } })) === 0 ? true : undefined), 30_000, "a quiet queue");
+    const since = Date.now() / 1000;
+    const mark = markTikTokRequests();
+    const burstStarted = performance.now();
+    await Promise.all(Array.from({ length: 150 }, (_, i) => setStock(item.id, locationId, 201 + i)));
+    const burstMs = performance.now() - burstStarted;
+    await h.shopify.webhooks.idle();
+    await eventually(async () => (totalStock(tiktokSkuOf(variant.id)!.sku.inventory) === availableInShopify(item.id) - 1 ? true : undefined), 15_000, "the last stock value on TikTok");
+    await new Promise((r) => setTimeout(r, 1500)); // any push still debouncing
+    // Pushes wait 100 ms for more changes but at most 1 s after the first: one push per second of arriving webhooks (+ the tail).
+    const received = await h.db.webhookDelivery.aggregate({ where: { topic: "inventory_levels/update", receivedAt: { gte: new Date(since * 1000) } }, _min: { receivedAt: true }, _max: { receivedAt: true } });
+    const arrivalSpanMs = received._max.receivedAt!.getTime() - received._min.receivedAt!.getTime();
+    const stockCalls = tiktokRequestsAfter(mark).filter((r) => r.path === `/product/202309/products/${tiktokProductId}/inventory/update` && r.http_status === 200);
+    expect(stockCalls.length).toBeGreaterThanOrEqual(1);
+    expect(stockCalls.length, `burst sent in ${Math.round(burstMs)} ms, delivered to the app over ${arrivalSpanMs} ms`).toBeLessThanOrEqual(Math.ceil(arrivalSpanMs / 1000) + 2);
+    expect(totalStock(tiktokSkuOf(variant.id)!.sku.inventory)).toBe(availableInShopify(item.id) - 1);
+    // The changes within one second cannot be ordered by Shopify's updated_at: at most one settling read per push.
+    // One event per push (not per change); a push reads Shopify only to settle changes within one second.
+    const pushes = await h.db.syncEvent.findMany({ where: { productId: variant.productId, action: "inventory", createdAt: { gte: new Date(since * 1000) } }, select: { tiktokRequestId: true } });
+    expect(pushes.map((p) => p.tiktokRequestId).sort()).toEqual(stockCalls.map((c) => c.request_id).sort());
+  });
+
+  it("ignores a stock delivery older than the stock already applied", async () => {
+    const { variant, item, locationId } = firstTrackedVariant();
+    await setStock(item.id, locationId, 77);
+    await eventually(async () => (totalStock(tiktokSkuOf(variant.id)!.sku.inventory) === availableInShopify(item.id) - 1 ? true : undefined), 15_000, "77 on TikTok");
+    const otherLocations = availableInShopify(item.id) - 77;
+    const stale = { inventory_item_id: Number(item.id.split("/").pop()), location_id: Number(locationId.split("/").pop()), available: 5, updated_at: "2020-01-01T00:00:00Z" };
+    const response = await fetch(shopifyWebhookRequest({ appUrl: h.app.url, path: "/webhooks/inventory_levels/update", shop: h.shop, topic: "inventory_levels/update", body: JSON.stringify(stale), secret: "harness-api-secret" }));
+    expect(response.status).toBe(200);
+    await eventually(async () => {
+      const row = await h.db.webhookDelivery.findFirst({ where: { topic: "inventory_levels/update", payload: { contains: "2020-01-01" } } });
+      return row?.status === "ignored" ? row : undefined;
+    }, 10_000, "the stale delivery processed");
+    expect(totalStock(tiktokSkuOf(variant.id)!.sku.inventory)).toBe(otherLocations + 77 - 1);
   });
 
   it("applies a changed price rule through the price endpoint; no product goes back to review", { timeout: 120_000 }, async () => {
-    const since = Date.now() / 1000;
+    const mark = markTikTokRequests();
     const saved = await app.act("/app/settings", "routes/app.settings", {
       adjustmentKind: "percent", adjustmentValue: "20", rounding: "0.99", bufferKind: "fixed", bufferValue: "1", outOfStockThreshold: "0", length: "20", width: "15", height: "5",
     });
@@ -97,7 +145,7 @@ describe("sync engine against both sandboxes", () => {
     const variants = [...h.shopify.store.variants.values()];
     await eventually(async () => (variants.every((v) => tiktokSkuOf(v.id)?.sku.price.amount === expectedPrice(v.price, 20)) ? true : undefined), 60_000, "every price at +20 %");
     expect(tiktokProducts().every((p) => p.status === "ACTIVATE")).toBe(true);
-    const calls = tiktokRequestsSince(since);
+    const calls = tiktokRequestsAfter(mark);
     // One price call per product whose TikTok price really changed (a cheap item can round to .99 either way).
     const changed = new Set(variants.filter((v) => expectedPrice(v.price, 10) !== expectedPrice(v.price, 20)).map((v) => v.productId));
     expect(changed.size).toBeGreaterThan(50);
@@ -176,6 +224,7 @@ describe("sync engine against both sandboxes", () => {
     const [first, second] = tiktokProducts().filter((p) => p.status === "ACTIVATE");
     await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: first!.content.external_product_id, selected: "false" });
     await eventually(async () => (first!.status === "SELLER_DEACTIVATED" ? true : undefined), 30_000, "the product deactivated on TikTok");
+    await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: first!.content.external_product_id } }))?.state === "deactivated" ? true : undefined), 10_000, "the app's record");
     expect(await h.db.productSync.findFirst({ where: { productId: first!.content.external_product_id } })).toMatchObject({ state: "deactivated", selected: false });
 
     await app.act("/app/settings", "routes/app.settings", {
@@ -184,6 +233,8 @@ describe("sync engine against both sandboxes", () => {
     });
     await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: second!.content.external_product_id, selected: "false" });
     await eventually(async () => (second!.status === "DELETED" ? true : undefined), 60_000, "the product deleted on TikTok");
+    // TikTok answers before the app records it: wait for the app's side too.
+    await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: second!.content.external_product_id } }))?.state === "not_synced" ? true : undefined), 10_000, "the app's record");
     expect(await h.db.productSync.findFirst({ where: { productId: second!.content.external_product_id } })).toMatchObject({ state: "not_synced", tiktokProductId: null });
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TikTokShopLink" ADD COLUMN     "syncsCatalog" BOOLEAN NOT NULL DEFAULT false;
+

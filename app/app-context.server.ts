@@ -15,8 +15,9 @@ import { createInventoryWebhookProcessors } from "./modules/catalog/inventory-we
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
 import { selectProducts } from "./modules/catalog/select-products";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
-import { enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
-import { syncInventoryItem } from "./modules/catalog/sync-inventory";
+import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
+import { syncProductStock } from "./modules/catalog/sync-inventory";
+import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repository";
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
 import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
@@ -24,7 +25,18 @@ import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session
 import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
 import { createAuthorizationWebhookProcessors } from "./modules/linking/authorization-webhooks";
+import { settingsForNewCatalogShop } from "./modules/linking/catalog-shop-choice";
+import type { ChooseCatalogShopDeps } from "./modules/linking/choose-catalog-shop";
+import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
+import { config } from "./config.server";
+import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
+import { createSellerProfileExtensionSource } from "./integrations/tiktok/seller-profile-extension";
+import { createAttestationRepository } from "./modules/readiness/attestation-repository";
+import type { ReadinessChecklistDeps } from "./modules/readiness/load-readiness-checklist";
+import { countChosenProducts } from "./modules/readiness/product-readiness-counts";
+import type { TikTokShopLink } from "./modules/linking/tiktok-shop-link-repository";
+import type { PrerequisiteCheck } from "./modules/readiness/shop-setup-readiness";
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
 export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
@@ -32,6 +44,12 @@ export const webhookDeliveries = createWebhookDeliveryRepository(db);
 export const catalog = createCatalogRepository(db);
 export const syncState = createSyncStateRepository(db);
 export const storeSettings = createStoreSettingsRepository(db);
+export const stockLedger = createStockLedgerRepository(db);
+/** Debounce of stock pushes per product (milliseconds). */
+const stockPushTiming = {
+  delayMs: Number(process.env.STOCK_PUSH_DELAY_MS ?? DEFAULT_STOCK_PUSH_TIMING.delayMs),
+  maxWaitMs: Number(process.env.STOCK_PUSH_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.maxWaitMs),
+};
 
 const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
 /** How soon (and how often) a listing in review is checked with TikTok when no webhook has told us. */
@@ -45,10 +63,20 @@ export const syncDeps = {
   catalog,
   state: syncState,
   settings: storeSettings,
+  ledger: stockLedger,
   uploadImage: createImageUploader({ db }),
   onSentToReview: (shop: string, productId: string) => scheduleReviewCheck(queue, shop, productId, reviewCheckMs),
   quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
 };
+
+/** Choosing which linked TikTok shop the catalog syncs to (home page and shipping page). */
+export function catalogShopChoiceDeps(): ChooseCatalogShopDeps {
+  return {
+    links: tiktokShopLinks(),
+    countListedProducts: (shop) => syncState.countListed(shop),
+    forgetShopSpecificSettings: async (shop) => void (await storeSettings.update(shop, settingsForNewCatalogShop)),
+  };
+}
 
 export const catalogImportDeps = { db, catalog, shopifyFor: shopAdminGateways };
 
@@ -72,7 +100,7 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
       if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
     },
   }),
-  ...createInventoryWebhookProcessors({ state: syncState, queue }),
+  ...createInventoryWebhookProcessors({ state: syncState, ledger: stockLedger, queue, timing: stockPushTiming }),
   ...createCatalogImportProcessors({ queue }),
   ...createTikTokReviewProcessors({ state: syncState, queue, tiktokFor }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
@@ -98,7 +126,32 @@ export const jobHandlers: JobHandlers = {
     await checkReview({ state: syncState, queue, tiktokFor }, job.shop, (job.payload as { productId: string }).productId, reviewCheckMs);
   },
   [INVENTORY_SYNC_JOB]: async (job) => {
-    const { inventoryItemId, trigger } = job.payload as InventorySyncPayload;
-    await syncInventoryItem(syncDeps, { shop: job.shop, inventoryItemId, trigger });
+    const { productId, inventoryItemId, trigger } = job.payload as InventorySyncPayload;
+    const forProduct = productId ?? (inventoryItemId ? (await syncState.skuLinkByInventoryItem(job.shop, inventoryItemId))?.productId : undefined);
+    if (forProduct) await syncProductStock(syncDeps, { shop: job.shop, productId: forProduct, trigger });
   },
 };
+
+export const attestations = createAttestationRepository(db);
+export const sellerProfiles = createSellerProfileExtensionSource({ baseUrl: config.TIKTOK_SELLER_PROFILE_BASE_URL ?? config.TIKTOK_API_BASE_URL });
+
+/** What the home checklist reads, for one store's Admin API gateway. */
+export function readinessChecklistDeps(shopify: ShopifyAdminGateway, shop: string): ReadinessChecklistDeps {
+  // One page load reads the listing-prerequisites check once, for the checklist and the shipping items alike.
+  const prerequisitesOf = new Map<string, Promise<PrerequisiteCheck[]>>();
+  const prerequisites = (link: TikTokShopLink) => {
+    if (!prerequisitesOf.has(link.id)) prerequisitesOf.set(link.id, tiktokShopSessions().forLink(link).then(async (s) => (await s.api.catalog.getListingPrerequisites()).data.check_results));
+    return prerequisitesOf.get(link.id)!;
+  };
+  return {
+    shopify,
+    links: tiktokShopLinks(),
+    prerequisites,
+    sellerProfiles,
+    attestations,
+    productCounts: (shop) => countChosenProducts(db, shop),
+    policiesItems: (link) =>
+      loadPoliciesReadiness({ shop, shopify, settings: storeSettings, tiktok: async () => (link ? tiktokShopSessions().forLink(link) : null), prerequisites: link ? () => prerequisites(link) : undefined }),
+    adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
+  };
+}

@@ -1,11 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { useEffect } from "react";
+import { attestations, catalogShopChoiceDeps, readinessChecklistDeps } from "../app-context.server";
+import { ReadinessChecklistView } from "../components/readiness-checklist";
 import { config } from "../config.server";
 import { createShopifyAdminGateway } from "../integrations/shopify/admin-graphql-gateway";
+import { chooseCatalogShop } from "../modules/linking/choose-catalog-shop";
 import { summarizeLink, type LinkSummary } from "../modules/linking/link-summary";
 import { startTikTokAuthorization } from "../modules/linking/tiktok-authorization";
+import type { AttestationKind } from "../modules/readiness/eligibility-rules";
+import { loadReadinessChecklist } from "../modules/readiness/load-readiness-checklist";
 import { loadStoreSummary, type StoreSummary } from "../modules/store/load-store-summary";
 import { apiVersion, authenticate } from "../shopify.server";
 import { tiktokAuthorizationDeps, tiktokOAuthRedirectUri, tiktokShopLinks } from "../tiktok.server";
@@ -18,38 +23,58 @@ export async function loader({ request }: LoaderFunctionArgs) {
     apiVersion,
     adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
   });
-  const [store, links] = await Promise.all([
+  // Which linked TikTok shop the checklist is for (`shop` is Shopify's own parameter).
+  const tiktokShopId = new URL(request.url).searchParams.get("tiktokShop");
+  const [store, links, checklist] = await Promise.all([
     loadStoreSummary(shopify).then(
       (summary) => ({ summary, error: null }),
       (error: Error) => ({ summary: null, error: error.message }),
     ),
     tiktokShopLinks().all(session.shop),
+    loadReadinessChecklist(readinessChecklistDeps(shopify, session.shop), { shop: session.shop, tiktokShopId }),
   ]);
+  const catalogShop = await tiktokShopLinks().primary(session.shop);
   const now = new Date();
   return {
     store: store.summary,
     storeError: store.error,
-    links: links.filter((l) => l.status !== "unlinked").map((l) => summarizeLink(l, now)),
+    links: links.filter((l) => l.status !== "unlinked").map((l) => summarizeLink(l, now, catalogShop?.tiktokShopId)),
+    checklist,
   };
 }
 
+const ATTESTATION_INTENTS: Record<string, AttestationKind> = { "attest:age_18_plus": "age_18_plus", "attest:community_guidelines": "community_guidelines" };
+
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await authenticate.admin(request);
+  const { session, sessionToken } = await authenticate.admin(request);
   const form = await request.formData();
+  if (form.get("intent") === "choose-catalog-shop") {
+    const result = await chooseCatalogShop(catalogShopChoiceDeps(), session.shop, String(form.get("tiktokShopId") ?? ""));
+    return { authorizeUrl: null, error: result.ok ? null : result.message, notice: result.ok ? result.message : null };
+  }
+  const intent = String(form.get("intent"));
+  const attestation = Object.hasOwn(ATTESTATION_INTENTS, intent) ? ATTESTATION_INTENTS[intent] : undefined;
+  if (attestation) {
+    // The staff member signed in to the admin (the session token's subject); the app has no online session with a name.
+    const who = sessionToken?.sub ? `Shopify staff user ${sessionToken.sub}` : `the store owner of ${session.shop}`;
+    await attestations.record(session.shop, attestation, who);
+    return { authorizeUrl: null, error: null };
+  }
   if (form.get("intent") === "unlink") {
     const link = (await tiktokShopLinks().all(session.shop)).find((l) => l.tiktokShopId === form.get("tiktokShopId"));
     if (!link) return { authorizeUrl: null, error: "That TikTok shop is not linked to this store." };
     await tiktokShopLinks().unlink(link.id);
     return { authorizeUrl: null, error: null };
   }
-  if (form.get("intent") !== "connect-tiktok") return { authorizeUrl: null, error: "Unknown action" };
+  if (form.get("intent") !== "connect-tiktok") return { authorizeUrl: null, error: "That action is not known here. Reload the page and try again." };
   return { authorizeUrl: startTikTokAuthorization(tiktokAuthorizationDeps(), session.shop, tiktokOAuthRedirectUri), error: null };
 }
 
 export default function Home() {
-  const { store, storeError, links } = useLoaderData<typeof loader>();
+  const { store, storeError, links, checklist } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [, setSearchParams] = useSearchParams();
 
   // TikTok's authorization page cannot be framed: leave the admin iframe for it (App Bridge handles _top).
   useEffect(() => {
@@ -75,7 +100,13 @@ export default function Home() {
               ) : null,
             )}
             {result?.error ? <Banner tone="critical">{result.error}</Banner> : null}
+            {result && "notice" in result && result.notice ? <Banner tone="success">{result.notice}</Banner> : null}
             {links.length === 0 ? <ConnectCard submitting={navigation.state !== "idle"} /> : <LinkedShopsCard links={links} submitting={navigation.state !== "idle"} />}
+            <ReadinessChecklistView
+              checklist={checklist}
+              submitting={navigation.state !== "idle"}
+              onSelectShop={(id) => setSearchParams((params) => { params.set("tiktokShop", id); return params; })}
+            />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">{store ? <StoreCard store={store} /> : null}</Layout.Section>
@@ -125,7 +156,15 @@ function LinkedShopsCard({ links, submitting }: { links: LinkSummary[]; submitti
             <Text as="span" fontWeight="semibold">{link.name}</Text>
             <Badge>{link.region}</Badge>
             <Badge tone={link.status === "active" ? "success" : "critical"}>{link.status === "active" ? "Connected" : "Paused"}</Badge>
+            {link.syncsCatalog ? <Badge tone="info">Catalog syncs here</Badge> : null}
             <Text as="span" tone="subdued">Authorization renews in {link.daysUntilReauthorization} days</Text>
+            {!link.syncsCatalog ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="choose-catalog-shop" />
+                <input type="hidden" name="tiktokShopId" value={link.tiktokShopId} />
+                <Button submit variant="plain">Sync catalog here</Button>
+              </Form>
+            ) : null}
             <Form method="post">
               <input type="hidden" name="intent" value="unlink" />
               <input type="hidden" name="tiktokShopId" value={link.tiktokShopId} />

@@ -7,12 +7,15 @@ export interface LinkSummary {
   region: string;
   status: TikTokShopLink["status"];
   daysUntilReauthorization: number;
+  /** The catalog (products, stock, prices) syncs to this shop. */
+  syncsCatalog: boolean;
   attention: null | { tone: "warning" | "critical"; message: string };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function summarizeLink(link: TikTokShopLink, now: Date): LinkSummary {
+/** `catalogShopId`: the shop the catalog syncs to (the link repository's `primary`). */
+export function summarizeLink(link: TikTokShopLink, now: Date, catalogShopId?: string | null): LinkSummary {
   const days = Math.floor((link.authorizationExpiresAt.getTime() - now.getTime()) / DAY_MS);
   let attention: LinkSummary["attention"] = null;
   if (link.status === "paused") {
@@ -22,5 +25,5 @@ export function summarizeLink(link: TikTokShopLink, now: Date): LinkSummary {
   } else if (days <= 30) {
     attention = { tone: "warning", message: `TikTok's authorization ends in ${days} day${days === 1 ? "" : "s"}. Reconnect before then so syncing does not stop.` };
   }
-  return { tiktokShopId: link.tiktokShopId, name: link.tiktokShopName, region: link.region, status: link.status, daysUntilReauthorization: days, attention };
+  return { tiktokShopId: link.tiktokShopId, name: link.tiktokShopName, region: link.region, status: link.status, daysUntilReauthorization: days, syncsCatalog: link.tiktokShopId === catalogShopId, attention };
 }

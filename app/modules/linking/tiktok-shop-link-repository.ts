@@ -1,6 +1,7 @@
 // Linked TikTok shops and their (encrypted) tokens.
 import type { Database } from "../../db.server";
 import type { TikTokTokenSet } from "../../integrations/tiktok/tiktok-oauth";
+import { pickCatalogShop } from "./catalog-shop-choice";
 import type { TokenCipher } from "./token-cipher";
 
 export interface TikTokShopIdentity {
@@ -26,6 +27,9 @@ export interface TikTokShopLink {
   authorizationExpiresAt: Date;
   grantedScopes: string[];
   sellerName: string | null;
+  /** The merchant chose this shop for the catalog (see catalog-shop-choice.ts for the default). */
+  syncsCatalog: boolean;
+  linkedAt: Date;
 }
 
 export function createTikTokShopLinkRepository(db: Database, cipher: TokenCipher) {
@@ -44,6 +48,8 @@ export function createTikTokShopLinkRepository(db: Database, cipher: TokenCipher
     authorizationExpiresAt: row.authorizationExpiresAt,
     grantedScopes: row.grantedScopes ? row.grantedScopes.split(",") : [],
     sellerName: row.sellerName,
+    syncsCatalog: row.syncsCatalog,
+    linkedAt: row.linkedAt,
   });
   const tokenFields = (tokens: TikTokTokenSet) => ({
     accessTokenEncrypted: cipher.encrypt(tokens.accessToken),
@@ -74,10 +80,19 @@ export function createTikTokShopLinkRepository(db: Database, cipher: TokenCipher
       return toLink(row);
     },
 
-    /** The link product sync uses: the store's first linked shop that is not unlinked. */
+    /** The link the catalog syncs to: the merchant's choice, else the first connected shop (pickCatalogShop). */
     async primary(shop: string): Promise<TikTokShopLink | null> {
-      const row = await db.tikTokShopLink.findFirst({ where: { shop, status: { not: "unlinked" } }, orderBy: { linkedAt: "asc" } });
-      return row ? toLink(row) : null;
+      const rows = await db.tikTokShopLink.findMany({ where: { shop, status: { not: "unlinked" } }, orderBy: { linkedAt: "asc" } });
+      const chosen = pickCatalogShop(rows.map((r) => ({ ...r, status: r.status as TikTokShopLink["status"] })));
+      return chosen ? toLink(chosen) : null;
+    },
+
+    /** Makes this linked shop the one the catalog syncs to (the store's other links stop being chosen). */
+    async chooseCatalogShop(shop: string, tiktokShopId: string): Promise<void> {
+      await db.$transaction([
+        db.tikTokShopLink.updateMany({ where: { shop, syncsCatalog: true }, data: { syncsCatalog: false } }),
+        db.tikTokShopLink.update({ where: { shop_tiktokShopId: { shop, tiktokShopId } }, data: { syncsCatalog: true } }),
+      ]);
     },
 
     async all(shop: string): Promise<TikTokShopLink[]> {
@@ -101,7 +116,7 @@ export function createTikTokShopLinkRepository(db: Database, cipher: TokenCipher
     },
 
     async unlink(linkId: string): Promise<void> {
-      await db.tikTokShopLink.update({ where: { id: linkId }, data: { status: "unlinked", pausedReason: null } });
+      await db.tikTokShopLink.update({ where: { id: linkId }, data: { status: "unlinked", pausedReason: null, syncsCatalog: false } });
     },
   };
 }

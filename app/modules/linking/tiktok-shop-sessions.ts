@@ -49,22 +49,30 @@ export function createTikTokShopSessions(deps: { links: TikTokShopLinkRepository
     }
   }
 
+  /** A client for one given linked shop (e.g. the shop whose readiness the home page shows). */
+  async function forLink(link: TikTokShopLink): Promise<TikTokShopSession> {
+    if (link.status === "paused") {
+      throw new TikTokLinkUnavailableError(link.pausedReason ?? "Sync is paused until the TikTok Shop is reconnected.", new Date(now() + pausedRetryMs));
+    }
+    if (link.status === "unlinked") throw new TikTokLinkUnavailableError("This TikTok shop is unlinked.", new Date(now() + pausedRetryMs));
+    if (link.accessTokenExpiresAt.getTime() - now() < REFRESH_AHEAD_MS) await refresh(link);
+    const api = deps.client.forShop({
+      accessToken: link.accessToken,
+      shopCipher: link.shopCipher,
+      shopId: link.tiktokShopId,
+      onAccessTokenExpired: () => refresh(link),
+    });
+    return { link, api };
+  }
+
   return {
     async forShop(shop: string): Promise<TikTokShopSession> {
       const link = await deps.links.primary(shop);
       if (!link) throw new TikTokLinkUnavailableError("No TikTok Shop is linked to this store yet.", new Date(now() + pausedRetryMs));
-      if (link.status === "paused") {
-        throw new TikTokLinkUnavailableError(link.pausedReason ?? "Sync is paused until the TikTok Shop is reconnected.", new Date(now() + pausedRetryMs));
-      }
-      if (link.accessTokenExpiresAt.getTime() - now() < REFRESH_AHEAD_MS) await refresh(link);
-      const api = deps.client.forShop({
-        accessToken: link.accessToken,
-        shopCipher: link.shopCipher,
-        shopId: link.tiktokShopId,
-        onAccessTokenExpired: () => refresh(link),
-      });
-      return { link, api };
+      return forLink(link);
     },
+
+    forLink,
     refresh,
   };
 }

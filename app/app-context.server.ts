@@ -23,6 +23,7 @@ import { createSyncStateRepository } from "./modules/catalog/sync-state-reposito
 import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
+import type { ReceiveWebhookDeps } from "./modules/webhooks/receive-webhook";
 import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
 import { createAuthorizationWebhookProcessors } from "./modules/linking/authorization-webhooks";
 import { settingsForNewCatalogShop } from "./modules/linking/catalog-shop-choice";
@@ -108,6 +109,9 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
 export const processedWebhookTopics: ReadonlySet<string> = new Set(Object.keys(webhookProcessors));
+
+/** What the webhook intake paths (Shopify and TikTok) need to record a delivery and wake the worker. */
+export const webhookIntake: ReceiveWebhookDeps = { deliveries: webhookDeliveries, processedTopics: processedWebhookTopics, notifyWork: () => queue.notify() };
 
 export const jobHandlers: JobHandlers = {
   [PROCESS_WEBHOOK_JOB]: (job) =>

@@ -42,3 +42,6 @@ export default async function handleRequest(
     setTimeout(abort, streamTimeout + 1000);
   });
 }
+
+// The production server (scripts/serve.ts) answers Shopify webhooks before Remix, from this same build.
+export { handleShopifyWebhook, isShopifyWebhookRequest } from "./server/shopify-webhook-intake.server";

@@ -21,7 +21,7 @@ export function ensureInProcessWorker(): void {
   });
   logger.info("job worker started in the web process");
   void scheduleReconcile(queue, reconcileIntervalMs).catch((error: Error) => logger.error({ err: error.message }, "could not schedule the reconcile"));
-  // remix-serve only closes its HTTP server on SIGTERM, which never ends the process while the worker
+  // The server (scripts/serve.ts) only closes its HTTP server on SIGTERM, which never ends the process while the worker
   // loop runs: finish the jobs in flight (bounded), then exit. Unfinished jobs are re-leased later.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

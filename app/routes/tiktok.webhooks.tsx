@@ -2,7 +2,7 @@
 // (by tts_notification_id), answer 200 fast. A failed signature gets 401, which TikTok also treats as
 // received, so forged calls are not retried at us.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { processedWebhookTopics, queue, webhookDeliveries } from "../app-context.server";
+import { webhookIntake } from "../app-context.server";
 import { config } from "../config.server";
 import { parseTikTokWebhook, verifyTikTokWebhookSignature } from "../integrations/tiktok";
 import { logger } from "../logger.server";
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const topic = event.kind === "event" ? event.eventType : `type_${event.type}`;
   const { duplicate } = await receiveWebhook(
-    { deliveries: webhookDeliveries, processedTopics: processedWebhookTopics, notifyWork: () => queue.notify() },
+    webhookIntake,
     // Keyed by the TikTok shop: the processor finds the Shopify store(s) linked to it.
     { source: "tiktok", deliveryId: event.dedupeKey, shop: `tiktok:${event.shopId}`, topic, triggeredAt: new Date(event.timestamp * 1000), payload: rawBody },
   );

@@ -59,7 +59,7 @@ export async function finishCatalogImport(deps: CatalogImportDeps, shop: string,
   if (bulkOperation.url) {
     const response = await (deps.fetchResult ?? fetch)(bulkOperation.url);
     if (!response.ok || !response.body) throw new Error(`Could not download the catalog export (HTTP ${response.status})`);
-    // Any web stream is async-iterable (Readable.fromWeb would reject remix-serve's polyfilled one).
+    // Any web stream is async-iterable (Readable.fromWeb would reject Remix's polyfilled one).
     for await (const product of readBulkJsonl<ShopifyProduct>(response.body as unknown as AsyncIterable<Uint8Array>, CATALOG_EXPORT_CHILD_FIELDS)) {
       await deps.catalog.upsert(shop, indexFieldsFromProduct(withEmptyConnections(product)));
       imported++;

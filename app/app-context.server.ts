@@ -11,7 +11,7 @@ import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/c
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
 import { createCatalogWebhookProcessors } from "./modules/catalog/catalog-webhook-processors";
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
-import { createInventoryWebhookProcessors } from "./modules/catalog/inventory-webhook-processors";
+import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
 import { selectProducts } from "./modules/catalog/select-products";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
@@ -22,9 +22,9 @@ import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
 import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
-import { processWebhookDelivery, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
+import { processWebhookDeliveries, type WebhookBatchProcessor, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import type { ReceiveWebhookDeps } from "./modules/webhooks/receive-webhook";
-import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB } from "./modules/webhooks/webhook-delivery-repository";
+import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB, type ProcessWebhookPayload } from "./modules/webhooks/webhook-delivery-repository";
 import { createAuthorizationWebhookProcessors } from "./modules/linking/authorization-webhooks";
 import { settingsForNewCatalogShop } from "./modules/linking/catalog-shop-choice";
 import type { ChooseCatalogShopDeps } from "./modules/linking/choose-catalog-shop";
@@ -88,6 +88,10 @@ export async function importCatalog(shop: string) {
   return started;
 }
 
+const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, queue, timing: stockPushTiming };
+/** Topics whose deliveries are processed together when they arrive in a burst. */
+export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcessor>> = createInventoryLevelBatchProcessors(inventoryWebhookDeps);
+
 export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createSessionWebhookProcessors(db),
   ...createCatalogWebhookProcessors({
@@ -101,21 +105,23 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
       if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
     },
   }),
-  ...createInventoryWebhookProcessors({ state: syncState, ledger: stockLedger, queue, timing: stockPushTiming }),
+  ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),
   ...createTikTokReviewProcessors({ state: syncState, queue, tiktokFor }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
-export const processedWebhookTopics: ReadonlySet<string> = new Set(Object.keys(webhookProcessors));
+export const processedWebhookTopics: ReadonlySet<string> = new Set([...Object.keys(webhookProcessors), ...Object.keys(webhookBatchProcessors)]);
 
 /** What the webhook intake paths (Shopify and TikTok) need to record a delivery and wake the worker. */
 export const webhookIntake: ReceiveWebhookDeps = { deliveries: webhookDeliveries, processedTopics: processedWebhookTopics, notifyWork: () => queue.notify() };
 
 export const jobHandlers: JobHandlers = {
-  [PROCESS_WEBHOOK_JOB]: (job) =>
-    processWebhookDelivery({ deliveries: webhookDeliveries, processors: webhookProcessors }, (job.payload as { deliveryId: string }).deliveryId),
+  [PROCESS_WEBHOOK_JOB]: (job) => {
+    const { deliveryIds, deliveryId } = job.payload as ProcessWebhookPayload;
+    return processWebhookDeliveries({ deliveries: webhookDeliveries, processors: webhookProcessors, batchProcessors: webhookBatchProcessors }, deliveryIds ?? (deliveryId ? [deliveryId] : []));
+  },
   [PRODUCT_SYNC_JOB]: async (job) => {
     const { productId, trigger } = job.payload as ProductSyncPayload;
     await syncProduct(syncDeps, { shop: job.shop, productId, trigger });

@@ -2,12 +2,12 @@
 // Both clients are generated from the same data model (prisma/schema.prisma), so the SQLite client's
 // type describes either.
 import { PrismaClient } from "@prisma/client";
-import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 // The PostgreSQL client is CommonJS generated outside node_modules: kept external by the build
 // (vite.config.ts) and imported as a whole module, which Node's ESM loader always allows.
 import postgresClientModule from "../generated/pg-client/index.js";
 import { resolveDatabaseUrl } from "./db/database-url";
+import { PrismaLibSQLSharedConnection } from "./db/libsql-shared-connection";
 
 export type Database = PrismaClient;
 
@@ -16,7 +16,7 @@ export function createDatabase(databaseUrl?: string): Database {
   if (kind === "postgres") {
     return new postgresClientModule.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  return new PrismaClient({ adapter: new PrismaLibSQLSharedConnection({ url }) });
 }
 
 declare global {

@@ -19,7 +19,9 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
   const connections = Number(args.connections ?? 16);
   const durationS = Number(args.duration ?? 10);
   const fixedRate = Number(args.rate ?? 300);
-  const h = await startSyncHarness({ appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn" } });
+  // --worker=separate: the web process only records deliveries; a worker process (npm run worker) processes them.
+  const workerSeparate = args.worker === "separate";
+  const h = await startSyncHarness({ appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", ...(workerSeparate ? { WORKER_IN_PROCESS: "false" } : {}) } });
   const bare = await startBareServer();
   try {
     const product = [...h.shopify.store.products.values()][0]!;

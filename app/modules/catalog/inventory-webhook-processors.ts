@@ -1,30 +1,59 @@
 // inventory_levels/update and inventory_items/update: when the item belongs to a synced SKU, record the
 // new level in the stock ledger (stale and duplicate deliveries change nothing) and queue one debounced
-// stock push for its product, which sends whatever the ledger holds by then.
+// stock push for its product, which sends whatever the ledger holds by then. Levels arrive in bursts, so
+// they are processed as a batch: one lookup of the SKUs, one ledger read and write, one push per product.
 import { inventoryItemWebhookPayload, inventoryLevelWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
 import type { JobQueue } from "../../jobs/job-queue";
-import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import type { LevelJudgement } from "../inventory/stock-level-ordering";
+import type { WebhookBatchProcessor, WebhookProcessor } from "../webhooks/process-webhook-delivery";
 import type { StockLedgerRepository } from "./stock-ledger-repository";
 import { enqueueStockPush, type StockPushTiming } from "./sync-jobs";
 import type { SyncStateRepository } from "./sync-state-repository";
 
-export function createInventoryWebhookProcessors(deps: { state: SyncStateRepository; ledger: StockLedgerRepository; queue: JobQueue; timing?: StockPushTiming }): Record<string, WebhookProcessor> {
-  const notSynced = { ignored: "inventory item of a product not synced to TikTok" };
+interface InventoryWebhookDeps {
+  state: SyncStateRepository;
+  ledger: StockLedgerRepository;
+  queue: JobQueue;
+  timing?: StockPushTiming;
+}
+
+const NOT_SYNCED = { ignored: "inventory item of a product not synced to TikTok" };
+const IGNORED: Partial<Record<LevelJudgement, { ignored: string }>> = {
+  stale: { ignored: "older than the stock already recorded for this location" },
+  duplicate: { ignored: "same stock as already recorded" },
+};
+
+export function createInventoryLevelBatchProcessors(deps: InventoryWebhookDeps): Record<string, WebhookBatchProcessor> {
   return {
-    "shopify:inventory_levels/update": async ({ shop, topic, payload }) => {
-      const level = inventoryLevelWebhookPayload.parse(parseShopifyJson(payload));
-      const link = await deps.state.skuLinkByInventoryItem(shop, level.inventoryItemId);
-      if (!link) return notSynced;
-      // Shopify sends null for an item it does not track; the push then follows the untracked rule.
-      const judgement = await deps.ledger.applyWebhookLevel(shop, { inventoryItemId: level.inventoryItemId, locationId: level.locationId, available: level.available ?? 0, shopifyUpdatedAt: level.updatedAt });
-      if (judgement === "stale") return { ignored: "older than the stock already recorded for this location" };
-      if (judgement === "duplicate") return { ignored: "same stock as already recorded" };
-      await enqueueStockPush(deps.queue, shop, link.productId, `webhook:${topic}`, deps.timing);
+    "shopify:inventory_levels/update": async (deliveries) => {
+      const results: Array<void | { ignored: string }> = new Array(deliveries.length);
+      const byShop = new Map<string, number[]>();
+      deliveries.forEach((d, i) => byShop.set(d.shop, [...(byShop.get(d.shop) ?? []), i]));
+      for (const [shop, indexes] of byShop) {
+        const levels = indexes.map((i) => inventoryLevelWebhookPayload.parse(parseShopifyJson(deliveries[i]!.payload)));
+        const productOf = await deps.state.productsByInventoryItem(shop, levels.map((l) => l.inventoryItemId));
+        const synced = indexes.map((i, n) => ({ index: i, level: levels[n]! })).filter(({ level }) => productOf.has(level.inventoryItemId));
+        for (const i of indexes) results[i] = NOT_SYNCED;
+        // Shopify sends null for an item it does not track; the push then follows the untracked rule.
+        const judgements = await deps.ledger.applyWebhookLevels(shop, synced.map(({ level }) => ({ inventoryItemId: level.inventoryItemId, locationId: level.locationId, available: level.available ?? 0, shopifyUpdatedAt: level.updatedAt })));
+        const toPush = new Set<string>();
+        synced.forEach(({ index, level }, n) => {
+          results[index] = IGNORED[judgements[n]!];
+          if (!IGNORED[judgements[n]!]) toPush.add(productOf.get(level.inventoryItemId)!);
+        });
+        for (const productId of toPush) await enqueueStockPush(deps.queue, shop, productId, "webhook:inventory_levels/update", deps.timing);
+      }
+      return results;
     },
+  };
+}
+
+export function createInventoryItemProcessors(deps: InventoryWebhookDeps): Record<string, WebhookProcessor> {
+  return {
     "shopify:inventory_items/update": async ({ shop, topic, payload }) => {
       const item = inventoryItemWebhookPayload.parse(parseShopifyJson(payload));
       const link = await deps.state.skuLinkByInventoryItem(shop, item.inventoryItemId);
-      if (!link) return notSynced;
+      if (!link) return NOT_SYNCED;
       await deps.state.setItemTracked(shop, item.inventoryItemId, item.tracked);
       await enqueueStockPush(deps.queue, shop, link.productId, `webhook:${topic}`, deps.timing);
     },

@@ -11,6 +11,13 @@ export interface LedgerLevel {
   uncertain: boolean;
 }
 
+export interface IncomingLevel {
+  inventoryItemId: string;
+  locationId: string;
+  available: number;
+  shopifyUpdatedAt: Date;
+}
+
 export interface ReadLevel {
   locationId: string;
   available: number;
@@ -20,7 +27,7 @@ export interface ReadLevel {
 export function createStockLedgerRepository(db: Database) {
   return {
     /** A level from inventory_levels/update; stale and duplicate deliveries change nothing. */
-    async applyWebhookLevel(shop: string, level: { inventoryItemId: string; locationId: string; available: number; shopifyUpdatedAt: Date }): Promise<LevelJudgement> {
+    async applyWebhookLevel(shop: string, level: IncomingLevel): Promise<LevelJudgement> {
       const key = { shop, inventoryItemId: level.inventoryItemId, locationId: level.locationId };
       const held = await db.stockLevel.findUnique({ where: { shop_inventoryItemId_locationId: key } });
       const judgement = judgeLevelUpdate(held, level);
@@ -40,6 +47,52 @@ export function createStockLedgerRepository(db: Database) {
         }
       }
       return judgement;
+    },
+
+    /**
+     * Several webhook levels at once, in arrival order (a burst): one read and one transaction, with the
+     * same judgements as applying them one by one. If another writer changed one of these levels in
+     * between, the batch is dropped and each level applied on its own.
+     */
+    async applyWebhookLevels(shop: string, levels: IncomingLevel[]): Promise<LevelJudgement[]> {
+      if (levels.length === 0) return [];
+      const keyOf = (l: { inventoryItemId: string; locationId: string }) => `${l.inventoryItemId} ${l.locationId}`;
+      const rows = await db.stockLevel.findMany({ where: { shop, inventoryItemId: { in: [...new Set(levels.map((l) => l.inventoryItemId))] } } });
+      const original = new Map(rows.map((r) => [keyOf(r), r]));
+      const current = new Map<string, { available: number; shopifyUpdatedAt: Date; uncertain: boolean }>(rows.map((r) => [keyOf(r), r]));
+      const changed = new Set<string>();
+      const judgements = levels.map((level) => {
+        const judgement = judgeLevelUpdate(current.get(keyOf(level)) ?? null, level);
+        if (judgement === "apply" || judgement === "tie") {
+          current.set(keyOf(level), { available: level.available, shopifyUpdatedAt: level.shopifyUpdatedAt, uncertain: judgement === "tie" });
+          changed.add(keyOf(level));
+        }
+        return judgement;
+      });
+      if (changed.size === 0) return judgements;
+      const keys = [...changed];
+      const writes = keys.map((key) => {
+        const [inventoryItemId, locationId] = key.split(" ") as [string, string];
+        const data = current.get(key)!;
+        const held = original.get(key);
+        return held
+          ? db.stockLevel.updateMany({ where: { shop, inventoryItemId, locationId, shopifyUpdatedAt: held.shopifyUpdatedAt, available: held.available }, data })
+          : db.stockLevel.create({ data: { shop, inventoryItemId, locationId, ...data } });
+      });
+      let lost: Set<string>;
+      try {
+        const results = await db.$transaction(writes);
+        // A guarded update that matched nothing lost a race with another writer; the other writes stand.
+        lost = new Set(keys.filter((_, i) => "count" in results[i]! && (results[i] as { count: number }).count === 0));
+      } catch (error) {
+        if ((error as { code?: string }).code !== "P2002") throw error;
+        lost = new Set(keys); // a create raced another: the transaction wrote nothing
+      }
+      // The levels of lost keys are judged again, one by one, against what the other writer left.
+      for (let i = 0; i < levels.length; i++) {
+        if (lost.has(keyOf(levels[i]!))) judgements[i] = await this.applyWebhookLevel(shop, levels[i]!);
+      }
+      return judgements;
     },
 
     /**

@@ -104,6 +104,12 @@ export function createSyncStateRepository(db: Database) {
       return db.skuLink.findFirst({ where: { shop, inventoryItemId } });
     },
 
+    /** Inventory item id → the product whose synced SKU it is (items of products not synced are absent). */
+    async productsByInventoryItem(shop: string, inventoryItemIds: string[]): Promise<Map<string, string>> {
+      const links = await db.skuLink.findMany({ where: { shop, inventoryItemId: { in: [...new Set(inventoryItemIds)] } }, select: { inventoryItemId: true, productId: true } });
+      return new Map(links.map((l) => [l.inventoryItemId!, l.productId]));
+    },
+
     /** Replaces the product's SKU links with TikTok's answer (create/edit return every SKU). */
     async replaceSkuLinks(shop: string, productId: string, tiktokProductId: string, links: SkuLinkRecord[]): Promise<void> {
       await db.$transaction([

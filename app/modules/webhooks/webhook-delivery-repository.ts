@@ -23,36 +23,61 @@ export interface WebhookDeliveryRepository {
   /**
    * Inserts the delivery unless one with the same (source, deliveryId) exists, and — in the same
    * transaction — the job that will process it, so an acknowledged delivery can never be lost.
+   * Deliveries arriving together share one transaction and one job per shop.
    */
   recordOnce(delivery: NewWebhookDelivery, processWith?: { jobType: string }): Promise<{ id: string; duplicate: boolean }>;
-  find(id: string): Promise<StoredWebhookDelivery | null>;
-  markProcessed(id: string, status: "processed" | "ignored", note?: string): Promise<void>;
+  /** The deliveries with these ids, in the order given (ids no longer stored are left out). */
+  findMany(ids: string[]): Promise<StoredWebhookDelivery[]>;
+  markOutcomes(outcomes: DeliveryOutcome[]): Promise<void>;
+}
+
+export interface DeliveryOutcome {
+  id: string;
+  status: "processed" | "ignored" | "failed";
+  note?: string;
 }
 
 export const PROCESS_WEBHOOK_JOB = "webhook.process";
+/** `deliveryId`: jobs queued before deliveries were processed in batches (still accepted). */
+export interface ProcessWebhookPayload { deliveryIds?: string[]; deliveryId?: string }
 
 export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
   const intake = createGroupCommit<Receipt, { id: string; duplicate: boolean }>((batch) => recordBatch(db, batch), { maxBatch: 200 });
   return {
     recordOnce: (delivery, processWith) => intake.submit({ delivery, processWith }),
-    async find(id) {
-      const row = await db.webhookDelivery.findUnique({ where: { id } });
-      if (!row) return null;
-      return {
-        id: row.id,
-        status: row.status,
-        source: row.source as "shopify" | "tiktok",
-        deliveryId: row.deliveryId,
-        shop: row.shop,
-        topic: row.topic,
-        apiVersion: row.apiVersion ?? undefined,
-        triggeredAt: row.triggeredAt ?? undefined,
-        eventId: row.eventId ?? undefined,
-        payload: row.payload,
-      };
+    async findMany(ids) {
+      const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = byId.get(id);
+        if (!row) return [];
+        return [{
+          id: row.id,
+          status: row.status,
+          source: row.source as "shopify" | "tiktok",
+          deliveryId: row.deliveryId,
+          shop: row.shop,
+          topic: row.topic,
+          apiVersion: row.apiVersion ?? undefined,
+          triggeredAt: row.triggeredAt ?? undefined,
+          eventId: row.eventId ?? undefined,
+          payload: row.payload,
+        }];
+      });
     },
-    async markProcessed(id, status, note) {
-      await db.webhookDelivery.update({ where: { id }, data: { status, processedAt: new Date(), error: note ?? null } });
+    async markOutcomes(outcomes) {
+      // One UPDATE per distinct outcome (under a burst, most deliveries share one).
+      const groups = new Map<string, { status: string; note: string | null; ids: string[] }>();
+      for (const o of outcomes) {
+        const key = `${o.status}\u0000${o.note ?? ""}`;
+        const group = groups.get(key) ?? { status: o.status, note: o.note ?? null, ids: [] };
+        group.ids.push(o.id);
+        groups.set(key, group);
+      }
+      const processedAt = new Date();
+      for (const { status, note, ids } of groups.values()) {
+        await db.webhookDelivery.updateMany({ where: { id: { in: ids } }, data: { status, processedAt, error: note?.slice(0, 2000) ?? null } });
+      }
     },
   };
 }
@@ -79,7 +104,7 @@ async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: 
 
   const results: Array<{ id: string; duplicate: boolean }> = [];
   const deliveries: Array<NewWebhookDelivery & { id: string; status: string }> = [];
-  const jobs: Array<{ shop: string; type: string; payload: string }> = [];
+  const toProcess = new Map<string, { type: string; deliveryIds: string[] }>(); // one job per shop and batch
   for (const { delivery, processWith } of batch) {
     const knownId = known.get(keyOf(delivery));
     if (knownId) {
@@ -89,10 +114,15 @@ async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: 
     const id = randomUUID();
     known.set(keyOf(delivery), id);
     deliveries.push({ id, ...delivery, status: processWith ? "enqueued" : "received" });
-    if (processWith) jobs.push({ shop: delivery.shop, type: processWith.jobType, payload: JSON.stringify({ deliveryId: id }) });
+    if (processWith) {
+      const job = toProcess.get(delivery.shop) ?? { type: processWith.jobType, deliveryIds: [] };
+      job.deliveryIds.push(id);
+      toProcess.set(delivery.shop, job);
+    }
     results.push({ id, duplicate: false });
   }
   if (deliveries.length === 0) return results;
+  const jobs = [...toProcess].map(([shop, { type, deliveryIds }]) => ({ shop, type, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload) }));
   try {
     await db.$transaction([db.webhookDelivery.createMany({ data: deliveries }), ...(jobs.length ? [db.job.createMany({ data: jobs })] : [])]);
     return results;

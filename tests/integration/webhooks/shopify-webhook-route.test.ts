@@ -81,7 +81,7 @@ describe("Shopify webhook route", () => {
     expect(response.status).toBe(200);
     expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ status: "enqueued" });
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { deliveryId: webhookId } });
-    expect(await db.job.count({ where: { shop, status: "pending", payload: JSON.stringify({ deliveryId: delivery.id }) } })).toBe(1);
+    expect(await db.job.count({ where: { shop, status: "pending", payload: JSON.stringify({ deliveryIds: [delivery.id] }) } })).toBe(1);
     expect(await db.session.count({ where: { shop } })).toBe(1); // nothing processed in the request
 
     await drainJobs(queue, jobHandlers);

@@ -12,7 +12,7 @@ const sign = (body: Buffer, key = secret) => createHmac("sha256", key).update(bo
 async function libraryAccepts(body: Buffer, hmac: string): Promise<boolean> {
   const request = new Request("https://app.example.com/webhooks/products/update", {
     method: "POST",
-    body,
+    body: new Uint8Array(body),
     headers: {
       "X-Shopify-Hmac-Sha256": hmac, "X-Shopify-Topic": "products/update", "X-Shopify-Shop-Domain": "acme.myshopify.com",
       "X-Shopify-API-Version": "2026-10", "X-Shopify-Webhook-Id": "w-1",

@@ -1,0 +1,72 @@
+// SQLite through Prisma's libsql adapter, on one long-lived connection.
+//
+// @libsql/client hands its connection to each transaction and opens a new one for the next query; the
+// detached connection is never closed (libsql-client-ts#350, libsql-js#230), so every transaction leaked a
+// native SQLite handle and its page cache (~2 MB): the app grew to gigabytes under webhook load. Prisma's
+// adapter already runs a transaction under a mutex that every other query of the client waits for, so a
+// transaction can safely use the shared connection: BEGIN, its statements, COMMIT or ROLLBACK.
+//
+// Durability: single statements run with synchronous=NORMAL (WAL; survives an app crash, may be lost with
+// the machine's power) — job bookkeeping and sync state, which re-running or the reconcile restores.
+// Transactions commit with synchronous=FULL: what the app acknowledges (webhook intake, the stock ledger)
+// is on disk when the transaction returns, and that fsync also covers every earlier NORMAL commit.
+import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
+
+export function withSharedConnectionTransactions(client: Client): Client {
+  // libsql runs statements synchronously: these apply before any query the caller sends.
+  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"]) {
+    client.execute(pragma).catch((error: Error) => console.error(`SQLite ${pragma} failed: ${error.message}`));
+  }
+
+  async function transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    await client.execute("PRAGMA synchronous = FULL"); // cannot change inside a transaction
+    await client.execute(BEGIN[mode]);
+    let open = true;
+    const end = async (sql: "COMMIT" | "ROLLBACK") => {
+      if (!open) return;
+      open = false;
+      try {
+        await client.execute(sql);
+      } finally {
+        await client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
+      }
+    };
+    const ensureOpen = () => {
+      if (!open) throw new Error("The transaction is closed");
+    };
+    return {
+      execute: async (stmt: InStatement) => (ensureOpen(), client.execute(stmt)),
+      batch: async (stmts: InStatement[]) => {
+        ensureOpen();
+        const results = [];
+        for (const stmt of stmts) results.push(await client.execute(stmt));
+        return results;
+      },
+      executeMultiple: async (sql: string) => (ensureOpen(), client.executeMultiple(sql)),
+      commit: () => end("COMMIT"),
+      rollback: () => end("ROLLBACK"),
+      close: () => void end("ROLLBACK").catch(() => undefined),
+      get closed() {
+        return !open;
+      },
+    } as Transaction;
+  }
+
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === "transaction") return transaction;
+      const value = Reflect.get(target, prop); // the client's own `this`: its fields are private
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Prisma's libsql adapter over one long-lived connection per client. */
+export class PrismaLibSQLSharedConnection extends PrismaLibSQL {
+  createClient(config: Parameters<typeof createClient>[0]): Client {
+    return withSharedConnectionTransactions(createClient(config));
+  }
+}

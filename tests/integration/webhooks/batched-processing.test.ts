@@ -1,0 +1,126 @@
+// Deliveries that arrive together are recorded in one transaction with one job, and processed as a batch:
+// same outcomes as one by one, a bad delivery isolated, a failed job harmless to run again. Both databases.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createDatabase, type Database } from "../../../app/db.server";
+import { migrateDatabase } from "../../../app/db/migrations.server";
+import { createStockLedgerRepository, type IncomingLevel } from "../../../app/modules/catalog/stock-ledger-repository";
+import { processWebhookDeliveries, type WebhookBatchProcessor } from "../../../app/modules/webhooks/process-webhook-delivery";
+import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
+import { TEST_DATABASES } from "../../support/test-databases";
+
+const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second));
+
+describe.each(TEST_DATABASES)("$name", (backend) => {
+  let database: { url: string; drop(): Promise<void> };
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await backend.create();
+    await migrateDatabase(database.url);
+    db = createDatabase(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  it("judges a burst of stock levels as a batch exactly as one by one, and ends on the same ledger", async () => {
+    const ledger = createStockLedgerRepository(db);
+    const burst: Array<Omit<IncomingLevel, "shopifyUpdatedAt"> & { s: number }> = [
+      { inventoryItemId: "i1", locationId: "l1", available: 5, s: 1 }, // apply (new)
+      { inventoryItemId: "i1", locationId: "l1", available: 7, s: 2 }, // apply (newer)
+      { inventoryItemId: "i1", locationId: "l1", available: 6, s: 1 }, // stale
+      { inventoryItemId: "i1", locationId: "l1", available: 7, s: 2 }, // duplicate
+      { inventoryItemId: "i1", locationId: "l1", available: 9, s: 2 }, // tie → uncertain
+      { inventoryItemId: "i1", locationId: "l2", available: 3, s: 4 }, // apply (other location)
+      { inventoryItemId: "i2", locationId: "l1", available: 0, s: 3 }, // apply (other item)
+      { inventoryItemId: "i2", locationId: "l1", available: 4, s: 5 }, // apply, clears nothing uncertain
+    ];
+    const levels = burst.map(({ s, ...l }) => ({ ...l, shopifyUpdatedAt: at(s) }));
+    // A level already held for one key, as a product sync would have left it.
+    for (const shop of ["batch.myshopify.com", "single.myshopify.com"]) await ledger.recordReads(shop, [{ inventoryItemId: "i2", levels: [{ locationId: "l1", available: 1, shopifyUpdatedAt: at(0) }] }]);
+
+    const batched = await ledger.applyWebhookLevels("batch.myshopify.com", levels);
+    const single = [];
+    for (const level of levels) single.push(await ledger.applyWebhookLevel("single.myshopify.com", level));
+
+    expect(batched).toEqual(["apply", "apply", "stale", "duplicate", "tie", "apply", "apply", "apply"]);
+    expect(batched).toEqual(single);
+    const state = async (shop: string) => (await ledger.levelsFor(shop, ["i1", "i2"])).sort((a, b) => `${a.inventoryItemId}${a.locationId}`.localeCompare(`${b.inventoryItemId}${b.locationId}`));
+    expect(await state("batch.myshopify.com")).toEqual(await state("single.myshopify.com"));
+    expect((await state("batch.myshopify.com")).map((l) => [l.inventoryItemId, l.locationId, l.available, l.uncertain])).toEqual([
+      ["i1", "l1", 9, true], ["i1", "l2", 3, false], ["i2", "l1", 4, false],
+    ]);
+  });
+
+  it("keeps the newest level when batches for the same location race each other", async () => {
+    const ledger = createStockLedgerRepository(db);
+    const shop = "race.myshopify.com";
+    const level = (s: number): IncomingLevel => ({ inventoryItemId: "r1", locationId: "l1", available: s, shopifyUpdatedAt: at(s) });
+    await Promise.all([
+      ledger.applyWebhookLevels(shop, [level(1), level(4), level(2)]),
+      ledger.applyWebhookLevels(shop, [level(3), level(5)]),
+      ledger.applyWebhookLevels(shop, [level(6), level(0)]),
+      ledger.applyWebhookLevel(shop, level(2)),
+    ]);
+    expect((await ledger.levelsFor(shop, ["r1"])).map((l) => l.available)).toEqual([6]);
+  });
+
+  it("records deliveries arriving together with one job, processes them as a batch, and isolates a bad one", async () => {
+    const deliveries = createWebhookDeliveryRepository(db);
+    const shop = `burst-${randomUUID().slice(0, 6)}.myshopify.com`;
+    const topic = "inventory_levels/update";
+    const payloads = ['{"n":1}', '{"n":2}', '{"n":"not a number"}', '{"n":4}'];
+    const recorded = await Promise.all(payloads.map((payload) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic, payload }, { jobType: "webhook.process" })));
+    const jobs = await db.job.findMany({ where: { shop } });
+    expect(jobs).toHaveLength(1); // one transaction, one job for the burst
+    const ids = (JSON.parse(jobs[0]!.payload) as { deliveryIds: string[] }).deliveryIds;
+    expect(ids).toEqual(recorded.map((r) => r.id));
+
+    const calls: number[] = [];
+    const shape = z.object({ n: z.number() });
+    const batch: WebhookBatchProcessor = async (ds) => {
+      calls.push(ds.length);
+      return ds.map((d) => (shape.parse(JSON.parse(d.payload)).n % 2 === 0 ? { ignored: "even" } : undefined));
+    };
+    const run = () => processWebhookDeliveries({ deliveries, processors: {}, batchProcessors: { [`shopify:${topic}`]: batch } }, ids);
+    await expect(run()).rejects.toMatchObject({ retryable: false, message: expect.stringContaining("payload is not in the expected shape") });
+    expect(calls).toEqual([4, 1, 1, 1, 1]); // the batch failed as a whole, then one by one to find the bad one
+    const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
+    const statusOf = (id: string) => rows.find((r) => r.id === id)!.status;
+    expect(ids.map(statusOf)).toEqual(["processed", "ignored", "failed", "ignored"]);
+    expect(rows.find((r) => r.id === ids[1])!.error).toBe("even");
+
+    // Replayed (a dead letter put back): only the failed delivery is processed again.
+    calls.length = 0;
+    await expect(run()).rejects.toMatchObject({ retryable: false });
+    expect(calls).toEqual([1, 1]);
+  });
+
+  it("retries after a passing failure without processing the finished deliveries twice", async () => {
+    const deliveries = createWebhookDeliveryRepository(db);
+    const shop = `flaky-${randomUUID().slice(0, 6)}.myshopify.com`;
+    const recorded = await Promise.all(["a", "b", "c"].map((n) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: `{"n":"${n}"}` }, { jobType: "webhook.process" })));
+    const seen: string[] = [];
+    let failOnce = true;
+    const processors = {
+      "shopify:products/update": async (d: { payload: string }) => {
+        const n = (JSON.parse(d.payload) as { n: string }).n;
+        if (n === "b" && failOnce) {
+          failOnce = false;
+          throw new Error("TikTok timed out");
+        }
+        seen.push(n);
+      },
+    };
+    const ids = recorded.map((r) => r.id);
+    await expect(processWebhookDeliveries({ deliveries, processors }, ids)).rejects.toThrow("TikTok timed out");
+    expect(seen).toEqual(["a", "c"]);
+    await processWebhookDeliveries({ deliveries, processors }, ids);
+    expect(seen).toEqual(["a", "c", "b"]);
+    expect((await db.webhookDelivery.findMany({ where: { id: { in: ids } } })).every((r) => r.status === "processed")).toBe(true);
+  });
+});

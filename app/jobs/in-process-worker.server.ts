@@ -21,13 +21,9 @@ export function ensureInProcessWorker(): void {
   });
   logger.info("job worker started in the web process");
   void scheduleReconcile(queue, reconcileIntervalMs).catch((error: Error) => logger.error({ err: error.message }, "could not schedule the reconcile"));
-  // The server (scripts/serve.ts) only closes its HTTP server on SIGTERM, which never ends the process while the worker
-  // loop runs: finish the jobs in flight (bounded), then exit. Unfinished jobs are re-leased later.
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const worker = globalThis.__inProcessWorker;
-      const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
-      void Promise.race([worker?.stop(), deadline]).finally(() => process.exit(0));
-    });
-  }
+}
+
+/** Finishes the jobs in flight (bounded by the caller); unfinished ones are leased again after restart. */
+export async function stopInProcessWorker(): Promise<void> {
+  await globalThis.__inProcessWorker?.stop();
 }

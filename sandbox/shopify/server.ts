@@ -42,6 +42,8 @@ export interface ShopifySandboxOptions {
   now?: () => Date;
   /** Delay between bulk operation status steps (default 50 ms). */
   bulkStepDelayMs?: number;
+  /** The GraphQL cost bucket per shop (default Shopify's Advanced plan: 2000 points, 100 a second). */
+  throttle?: { maximumAvailable: number; restoreRate: number };
 }
 
 export interface ShopifySandbox {
@@ -93,7 +95,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
   const buckets = new Map<string, ThrottleBucket>();
   const bucketFor = (shop: string) => {
     let bucket = buckets.get(shop);
-    if (!bucket) buckets.set(shop, (bucket = new ThrottleBucket(2000, 100, () => clock().getTime())));
+    if (!bucket) buckets.set(shop, (bucket = new ThrottleBucket(options.throttle?.maximumAvailable ?? 2000, options.throttle?.restoreRate ?? 100, () => clock().getTime())));
     return bucket;
   };
   const emitter = new WebhookEmitter({

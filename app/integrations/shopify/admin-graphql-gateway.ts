@@ -1,9 +1,11 @@
 // The app's Admin GraphQL gateway (graphql-request). One per shop and access token; the endpoint honours
-// SHOPIFY_ADMIN_ORIGIN so the same code talks to Shopify or the sandbox. Throttled calls wait for the
-// bucket to refill (from Shopify's own throttleStatus) and try again.
+// SHOPIFY_ADMIN_ORIGIN so the same code talks to Shopify or the sandbox. Queries wait for the shop's cost
+// budget (shared by every gateway of the shop); a throttled call waits for the bucket to refill and tries
+// again, and one still throttled after that tells its job to come back later without using an attempt.
 import { ClientError, GraphQLClient } from "graphql-request";
 import { adminRequestUrl } from "./admin-origin-fetch";
 import { ShopifyAdminError } from "./shopify-admin-error";
+import { ShopifyCostBudget, type ThrottleStatus } from "./shopify-cost-budget";
 
 export interface AdminGatewayOptions {
   shop: string;
@@ -13,13 +15,14 @@ export interface AdminGatewayOptions {
   maxThrottleRetries?: number;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Shared by every gateway of the same app (one bucket per shop inside). */
+  budget?: ShopifyCostBudget;
 }
 
 export interface ShopifyAdminGateway {
   request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
-interface ThrottleStatus { currentlyAvailable: number; restoreRate: number }
 interface CostExtension { requestedQueryCost?: number; throttleStatus?: ThrottleStatus }
 
 export function adminGraphqlEndpoint(shop: string, apiVersion: string, adminOrigin?: string): string {
@@ -34,17 +37,28 @@ export function createShopifyAdminGateway(options: AdminGatewayOptions): Shopify
     fetch: (input, init) => globalThis.fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) }),
   });
   const maxRetries = options.maxThrottleRetries ?? 5;
+  const budget = options.budget ?? new ShopifyCostBudget();
+  const observe = (document: string, extensions: unknown) => {
+    const cost = (extensions as { cost?: CostExtension } | undefined)?.cost;
+    if (cost?.throttleStatus) budget.observe(options.shop, document, cost.requestedQueryCost, cost.throttleStatus);
+  };
 
   return {
     async request<T>(document: string, variables?: Record<string, unknown>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
+        const wait = budget.reserve(options.shop, budget.expectedCost(document));
+        if (wait > 0) await sleep(wait);
         try {
-          const { data } = await client.rawRequest<T>(document, variables);
+          const { data, extensions } = await client.rawRequest<T>(document, variables);
+          observe(document, extensions);
           return data;
         } catch (error) {
+          if (error instanceof ClientError) observe(document, error.response.extensions);
           const failure = toAdminError(error);
-          if (failure.kind !== "throttled" || attempt >= maxRetries) throw failure;
-          await sleep(throttleWaitMs(error));
+          if (failure.kind !== "throttled") throw failure;
+          const waitMs = throttleWaitMs(error);
+          if (attempt >= maxRetries) throw Object.assign(failure, { retryAfterMs: waitMs });
+          await sleep(waitMs);
         }
       }
     },

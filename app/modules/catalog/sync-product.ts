@@ -263,7 +263,11 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     });
 
     if (change.kind === "unchanged") {
-      await deps.state.update(shop, productId, { state: fresh?.tiktokStatus === "ACTIVATE" ? "live" : "in_review", lastSyncedAt: now(), findings: mapping.findings });
+      const inReview = fresh?.tiktokStatus !== "ACTIVATE";
+      await deps.state.update(shop, productId, { state: inReview ? "in_review" : "live", lastSyncedAt: now(), findings: mapping.findings });
+      // A run cut short after sending the listing (a crash) may not have scheduled its review check, and
+      // TikTok's webhook may have been missed meanwhile: make sure one is scheduled (it coalesces).
+      if (inReview) await deps.onSentToReview?.(shop, productId);
       return "unchanged";
     }
     if (change.kind === "content" || change.kind === "new") {

@@ -37,6 +37,7 @@ import { createAttestationRepository } from "./modules/readiness/attestation-rep
 import type { ReadinessChecklistDeps } from "./modules/readiness/load-readiness-checklist";
 import { countChosenProducts } from "./modules/readiness/product-readiness-counts";
 import type { TikTokShopLink } from "./modules/linking/tiktok-shop-link-repository";
+import type { TikTokShopSession } from "./modules/linking/tiktok-shop-sessions";
 import type { PrerequisiteCheck } from "./modules/readiness/shop-setup-readiness";
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
@@ -147,12 +148,16 @@ export const sellerProfiles = createSellerProfileExtensionSource({ baseUrl: conf
 
 /** What the home checklist reads, for one store's Admin API gateway. */
 export function readinessChecklistDeps(shopify: ShopifyAdminGateway, shop: string): ReadinessChecklistDeps {
-  // One page load reads the listing-prerequisites check once, for the checklist and the shipping items alike.
-  const prerequisitesOf = new Map<string, Promise<PrerequisiteCheck[]>>();
-  const prerequisites = (link: TikTokShopLink) => {
-    if (!prerequisitesOf.has(link.id)) prerequisitesOf.set(link.id, tiktokShopSessions().forLink(link).then(async (s) => (await s.api.catalog.getListingPrerequisites()).data.check_results));
-    return prerequisitesOf.get(link.id)!;
+  // One page load opens one TikTok session per shop and reads the listing-prerequisites check once, for the
+  // checklist and the shipping items alike.
+  const once = <T,>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key)!;
   };
+  const sessions = new Map<string, Promise<TikTokShopSession>>();
+  const prerequisitesOf = new Map<string, Promise<PrerequisiteCheck[]>>();
+  const session = (link: TikTokShopLink) => once(sessions, link.id, () => tiktokShopSessions().forLink(link));
+  const prerequisites = (link: TikTokShopLink) => once(prerequisitesOf, link.id, async () => (await (await session(link)).api.catalog.getListingPrerequisites()).data.check_results);
   return {
     shopify,
     links: tiktokShopLinks(),
@@ -161,7 +166,7 @@ export function readinessChecklistDeps(shopify: ShopifyAdminGateway, shop: strin
     attestations,
     productCounts: (shop) => countChosenProducts(db, shop),
     policiesItems: (link) =>
-      loadPoliciesReadiness({ shop, shopify, settings: storeSettings, tiktok: async () => (link ? tiktokShopSessions().forLink(link) : null), prerequisites: link ? () => prerequisites(link) : undefined }),
+      loadPoliciesReadiness({ shop, shopify, settings: storeSettings, tiktok: async () => (link ? session(link) : null), prerequisites: link ? () => prerequisites(link) : undefined }),
     adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
   };
 }

@@ -1,6 +1,7 @@
 // Everything the listing mapper needs about a store and its TikTok shop, completed from the live
 // services the first time it is missing and then kept in the store's settings (where the merchant can
-// change it): the Shopify currency, the TikTok warehouse that receives stock, shipping/return readiness,
+// change it): the Shopify currency, the TikTok warehouse that receives stock, shipping/return readiness
+// (asked again while it fails, since it is fixed in Seller Center),
 // and a TikTok category for each kind of product (TikTok's own recommendation, with its required
 // attributes) when the merchant has not mapped one.
 import type { ShopifyAdminGateway } from "../../integrations/shopify/admin-graphql-gateway";
@@ -17,6 +18,22 @@ export interface ListingContextDeps {
   settings: StoreSettingsRepository;
   shopify: ShopifyAdminGateway;
   tiktok: TikTokShopClient;
+  now?: () => Date;
+}
+
+/** A failing shipping/returns prerequisite is asked again after this long: the merchant fixes it in Seller Center. */
+export const PREREQUISITES_RECHECK_MS = 5 * 60_000;
+
+/**
+ * Whether TikTok's listing prerequisites must be (re)read: never read, or something failed and it was read
+ * long enough ago that the merchant may have fixed it. A passing check is kept (a later problem shows up as
+ * TikTok refusing the listing, with its own message).
+ */
+export function prerequisitesNeedCheck(policies: ListingInput["settings"]["policies"] | undefined, now: Date): boolean {
+  if (!policies) return true;
+  const failing = policies.shippingTemplateConfigured !== true || policies.returnPolicyConfigured !== true;
+  const checkedAt = policies.checkedAt ? Date.parse(policies.checkedAt) : Number.NaN;
+  return failing && !(now.getTime() - checkedAt < PREREQUISITES_RECHECK_MS);
 }
 
 function asRegion(region: string): TikTokRegion {
@@ -46,11 +63,12 @@ export async function resolveListingInput(deps: ListingContextDeps, shop: string
     const { shop: s } = await deps.shopify.request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY);
     missing.shopifyCurrency = s.currencyCode;
   }
-  if (!listing.policies) {
+  const now = deps.now?.() ?? new Date();
+  if (prerequisitesNeedCheck(listing.policies as ListingInput["settings"]["policies"] | undefined, now)) {
     const { data } = await deps.tiktok.catalog.getListingPrerequisites();
     const failed = (item: string) => data.check_results.find((c) => c.check_item === item)?.is_failed;
     const known = (v: boolean | undefined) => (v === undefined ? null : !v);
-    missing.policies = { shippingTemplateConfigured: known(failed("SHIPPING_TEMPLATE")), returnPolicyConfigured: known(failed("RETURN_WAREHOUSE")) };
+    missing.policies = { shippingTemplateConfigured: known(failed("SHIPPING_TEMPLATE")), returnPolicyConfigured: known(failed("RETURN_WAREHOUSE")), checkedAt: now.toISOString() };
   }
   if (!inventory.defaultWarehouseId && !(Array.isArray(inventory.locationWarehouses) && inventory.locationWarehouses.length)) {
     const { data } = await deps.tiktok.logistics.getWarehouses();

@@ -25,7 +25,7 @@ const schema = z.object({
       skuLimit: z.number().int().positive(),
       strictHtml: z.boolean(),
       salesAttributeNameOverrides: z.record(z.string(), z.string()),
-      policies: z.object({ shippingTemplateConfigured: z.boolean().nullable(), returnPolicyConfigured: z.boolean().nullable() }),
+      policies: z.object({ shippingTemplateConfigured: z.boolean().nullable(), returnPolicyConfigured: z.boolean().nullable(), checkedAt: z.string().optional() }),
       saveMode: z.enum(["LISTING", "AS_DRAFT"]),
     })
     .partial()

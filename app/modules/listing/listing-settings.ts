@@ -73,8 +73,8 @@ export interface ListingSettings {
   strictHtml: boolean;
   /** Rename Shopify option names that are too long or unclear for TikTok (e.g. "Constitutive ingredients" → "Ingredient"). */
   salesAttributeNameOverrides: Record<string, string>;
-  /** null = not known yet (the TikTok shop is not linked or not checked). */
-  policies: { shippingTemplateConfigured: boolean | null; returnPolicyConfigured: boolean | null };
+  /** null = not known yet (the TikTok shop is not linked or not checked). `checkedAt`: when TikTok was asked (ISO). */
+  policies: { shippingTemplateConfigured: boolean | null; returnPolicyConfigured: boolean | null; checkedAt?: string };
   saveMode: "LISTING" | "AS_DRAFT";
 }
 

@@ -61,15 +61,23 @@ describe("Shopify webhook route", () => {
     expect(response.status).toBe(404);
   });
 
-  it("accepts each compliance topic on /webhooks/compliance", async () => {
+  it("accepts each compliance topic on /webhooks/compliance; shop/redact then erases that store's data", async () => {
+    // Its own store: shop/redact erases everything of the store it names.
+    const redacted = `redacted-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await db.session.create({ data: { id: `offline_${redacted}`, shop: redacted, state: "", isOnline: false, accessToken: "shpat_x" } });
+    const ids: string[] = [];
     for (const topic of ["customers/data_request", "customers/redact", "shop/redact"]) {
       const webhookId = randomUUID();
+      ids.push(webhookId);
       const response = await respond(
-        shopifyWebhookRequest({ appUrl, path: "/webhooks/compliance", topic, shop, body: `{"shop_domain":"${shop}"}`, secret, webhookId }),
+        shopifyWebhookRequest({ appUrl, path: "/webhooks/compliance", topic, shop: redacted, body: `{"shop_domain":"${redacted}"}`, secret, webhookId }),
       );
       expect(response.status, topic).toBe(200);
       expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ topic });
     }
+    await drainJobs(queue, jobHandlers);
+    expect(await db.session.count({ where: { shop: redacted } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { deliveryId: { in: ids } } })).toBe(0); // its deliveries too
   });
 
   it("GIVEN app/uninstalled THEN it is recorded with its job in one go, and the job removes the shop's sessions", async () => {

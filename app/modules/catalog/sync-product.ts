@@ -161,7 +161,9 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       tiktokStatus: status,
       state: status === "ACTIVATE" ? "live" : "in_review",
       contentHash: mapping.fingerprint.content,
-      priceHash: status === "ACTIVATE" ? mapping.fingerprint.price : undefined,
+      // The body carried these prices: TikTok shows them once the listing is live, with no separate push.
+      priceHash: mapping.fingerprint.price,
+      pricePendingHash: null,
       stockHash: mapping.fingerprint.inventory,
       findings: mapping.findings,
       blockingFindings: 0,
@@ -244,6 +246,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       tiktokStatus: detail.status,
       state: live ? "live" : detail.status === "PENDING" ? "in_review" : detail.status === "FAILED" ? "rejected" : "deactivated",
       priceHash: live || !prices.length ? mapping.fingerprint.price : undefined,
+      pricePendingHash: live || !prices.length ? null : mapping.fingerprint.price,
       stockHash: mapping.fingerprint.inventory,
       lastSyncedAt: now(),
     });
@@ -292,12 +295,13 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     if ((change.kind === "price_only" || change.kind === "price_and_inventory") && live) {
       const skus = mapping.body.skus.filter((s) => s.external_sku_id && skuIdOf.has(s.external_sku_id)).map((s) => ({ id: skuIdOf.get(s.external_sku_id!)!, price: s.price }));
       const result = await api.inventory.updatePrice(tiktokProductId, { skus });
-      await deps.state.update(shop, productId, { priceHash: mapping.fingerprint.price });
+      await deps.state.update(shop, productId, { priceHash: mapping.fingerprint.price, pricePendingHash: null });
       await event({ action: "price", outcome: "ok", summary: `Prices updated on TikTok for ${skus.length} SKU${skus.length === 1 ? "" : "s"} (no new review).`, tiktokRequestId: result.requestId, detail: skus.map((s) => ({ id: s.id, price: s.price.amount })) });
       updates.push("price");
     }
     // TikTok takes price changes only on live listings; one waiting in review gets them when it goes live.
-    await deps.state.update(shop, productId, { state: live ? "live" : "in_review", lastSyncedAt: now(), findings: mapping.findings, lastError: null });
+    const waiting = !live && (change.kind === "price_only" || change.kind === "price_and_inventory") ? { pricePendingHash: mapping.fingerprint.price } : {};
+    await deps.state.update(shop, productId, { state: live ? "live" : "in_review", lastSyncedAt: now(), findings: mapping.findings, lastError: null, ...waiting });
     return updates.length ? "updated" : "unchanged";
   }
 }

@@ -11,6 +11,8 @@ export interface ProductSyncRecord {
   tiktokStatus: string | null;
   contentHash: string | null;
   priceHash: string | null;
+  /** Prices waiting for the listing to go live (changed while TikTok reviewed it). */
+  pricePendingHash: string | null;
   stockHash: string | null;
 }
 

@@ -44,7 +44,8 @@ export async function applyTikTokProductStatus(deps: TikTokReviewDeps, tiktokPro
       tiktokRequestId: requestId,
       detail: { status: data.status, audit: data.audit, reasons },
     });
-    if (live && record.selected) await enqueueProductSync(deps.queue, record.shop, record.productId, "tiktok:went-live");
+    // Went live: only prices changed during the review still need sending (the rest went with the listing).
+    if (live && record.selected && record.pricePendingHash) await enqueueProductSync(deps.queue, record.shop, record.productId, "tiktok:went-live");
   }
   return records.length;
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
 import { shopifyWebhookRequest } from "../../support/shopify-webhook-request";
-import { prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
+import { adminGraphql, prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
 
 const PRODUCTS = "routes/app.products._index";
@@ -82,6 +82,9 @@ describe("sync engine against both sandboxes", () => {
         expect(totalStock(sku.inventory)).toBe(Math.max(0, availableInShopify(variant!.inventoryItemId) - 1));
       }
     }
+    // Going live needed nothing more: the create carried the prices (no second read of the product, no price call).
+    expect(await h.db.syncEvent.count({ where: { trigger: "tiktok:went-live" } })).toBe(0);
+    expect(tiktokRequestsAfter(new Set()).filter((r) => r.path.endsWith("/prices/update")).length).toBe(0);
   });
 
   it("pushes a stock change at one Shopify location to TikTok through the inventory endpoint", async () => {
@@ -156,6 +159,28 @@ describe("sync engine against both sandboxes", () => {
     const tiktokIdOf = new Map(tiktokProducts().map((p) => [p.content.external_product_id, p.id]));
     expect(repriced).toEqual(new Set([...changed].map((id) => tiktokIdOf.get(id))));
     expect(calls.some((r) => r.method === "PUT" || r.path.endsWith("/partial_edit"))).toBe(false);
+  });
+
+  it("sends a price changed while the listing is in review once TikTok puts it live", { timeout: 60_000 }, async () => {
+    await quietEngine();
+    const { variant } = firstTrackedVariant();
+    const tiktokProductId = tiktokSkuOf(variant.id)!.product.id;
+    h.tiktok.simulator.options.reviewDelayMs = 4000; // a review long enough to change the price during it
+    try {
+      // A content change sends the listing back to review…
+      await adminGraphql(h.shopify, `mutation($p: ProductUpdateInput!) { productUpdate(product: $p) { userErrors { field message } } }`, { p: { id: variant.productId, descriptionHtml: "<p>New description, reviewed again.</p>" } });
+      await eventually(async () => (h.tiktok.state.products.get(tiktokProductId)?.status === "PENDING" ? true : undefined), 15_000, "the listing in review");
+      // (The price rule is +20 % since the previous test.) …and the price changes while TikTok reviews it: TikTok refuses price updates then, so it must wait.
+      await adminGraphql(h.shopify, `mutation($productId: ID!, $variants: [ProductVariantsBulkInput!]!) { productVariantsBulkUpdate(productId: $productId, variants: $variants) { userErrors { field message } } }`, { productId: variant.productId, variants: [{ id: variant.id, price: "77.00" }] });
+      await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.pricePendingHash ? true : undefined), 15_000, "the new price waiting for the review");
+      expect(tiktokSkuOf(variant.id)!.sku.price.amount).not.toBe(expectedPrice("77.00", 20));
+      await eventually(async () => (tiktokSkuOf(variant.id)!.product.status === "ACTIVATE" && tiktokSkuOf(variant.id)!.sku.price.amount === expectedPrice("77.00", 20) ? true : undefined), 20_000, "the new price on TikTok once live");
+      // (TikTok's webhook and the app's own review check can both see it go live: one or two price calls.)
+      expect(await h.db.syncEvent.count({ where: { productId: variant.productId, trigger: "tiktok:went-live", action: "price" } })).toBeGreaterThanOrEqual(1);
+      expect((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.pricePendingHash).toBeNull();
+    } finally {
+      h.tiktok.simulator.options.reviewDelayMs = 150;
+    }
   });
 
   it("ends on the right state when Shopify delivers webhooks twice and out of order", async () => {

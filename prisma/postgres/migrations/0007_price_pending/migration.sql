@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProductSync" ADD COLUMN     "pricePendingHash" TEXT;
+

@@ -1,6 +1,7 @@
 // The durable job queue on the app's own database (SQLite or PostgreSQL, through Prisma). Claims are
 // optimistic (an UPDATE guarded by the state we read), so any number of worker processes can share it
-// without database-specific locking SQL; a lease that expires makes the job runnable again.
+// without database-specific locking SQL; a lease that expires makes the job runnable again. Jobs with the
+// same key run one at a time.
 import { EventEmitter } from "node:events";
 import type { Database } from "../db.server";
 import type { JobFailure, JobQueue, LeasedJob, NewJob } from "./job-queue";
@@ -72,14 +73,20 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
       where: { OR: [{ status: "pending", runAt: { lte: at } }, { status: "running", leaseUntil: { lt: at } }] },
       orderBy: { runAt: "asc" },
       take: limit * 3,
-      select: { id: true, status: true, leaseUntil: true, attempts: true, maxAttempts: true },
+      select: { id: true, status: true, key: true, leaseUntil: true, attempts: true, maxAttempts: true },
     });
+    // One job per key at a time: a pending job waits while another job with its key is running (e.g. two
+    // syncs of one product would otherwise race each other to TikTok).
+    const keys = [...new Set(candidates.filter((c) => c.status === "pending" && c.key).map((c) => c.key!))];
+    const busyKeys = keys.length
+      ? new Set((await db.job.findMany({ where: { status: "running", key: { in: keys }, leaseUntil: { gte: at } }, select: { key: true } })).map((j) => j.key))
+      : new Set<string | null>();
     const claimed: LeasedJob[] = [];
     const pendingIds: string[] = [];
     for (const candidate of candidates) {
       if (claimed.length + pendingIds.length >= limit) break;
       if (candidate.status === "pending") {
-        pendingIds.push(candidate.id);
+        if (!busyKeys.has(candidate.key)) pendingIds.push(candidate.id);
         continue;
       }
       // A lease that expired: its worker died or hung. Rare, so claimed one by one.

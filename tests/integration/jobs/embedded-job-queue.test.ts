@@ -104,6 +104,20 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     expect(await queue.fail(job!, "w", { error: new Error("title too long"), retryable: false })).toBe("dead");
   });
 
+  it("runs jobs with the same key one at a time: the newer one waits until the running one is done", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    const key = "product:s:1";
+    await queue.enqueue({ shop: "s", type: "t", key, payload: { n: 1 } });
+    const [first] = await queue.lease("w1", 10);
+    expect(first?.payload).toEqual({ n: 1 });
+    await queue.enqueue({ shop: "s", type: "t", key, payload: { n: 2 } }); // a change while the first runs
+    expect((await queue.lease("w2", 10)).filter((j) => j.key === key)).toEqual([]);
+    await queue.complete(first!, "w1");
+    const [second] = (await queue.lease("w2", 10)).filter((j) => j.key === key);
+    expect(second?.payload).toEqual({ n: 2 });
+    await queue.complete(second!, "w2");
+  });
+
   it("runs every job exactly once with competing workers", async () => {
     const queue = createEmbeddedJobQueue(db);
     const total = 60;

@@ -55,7 +55,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const app = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "serve.ts"), "./build/server/index.js"], {
+const app = spawn(process.execPath, [path.join(root, "scripts", "serve.ts"), "./build/server/index.js"], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   env: {

@@ -1,6 +1,8 @@
 // npm start — the production HTTP server for the built app (build/). What remix-serve does (static assets,
 // compression, the Remix handler), plus one fast path: POST /webhooks/* goes straight to the Shopify
 // webhook intake in the build's entry module, without Remix, so bursts of webhooks stay cheap.
+// Runs on Node's own type stripping (no tsx loader in the production process): types only, no TS syntax
+// that needs compiling.
 import { createServer } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -19,6 +19,7 @@ import type { CatalogRepository } from "./catalog-repository";
 import { indexFieldsFromProduct } from "./catalog-index-fields";
 import type { ImageUploader } from "./image-upload-cache";
 import { ensureCategoryFor, resolveListingInput } from "./listing-context";
+import { DAILY_LIMIT_WAIT } from "./sync-progress";
 import { readProductForListing } from "./read-product";
 import type { SkuLinkRecord, SyncEventInput, SyncStateRepository } from "./sync-state-repository";
 import type { StockLedgerRepository } from "./stock-ledger-repository";
@@ -113,7 +114,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     if (error instanceof TikTokApiError && error.kind === "quota") {
       // The shop's daily listing limit: not a failure of this product. It waits (its attempts untouched)
       // and is listed when TikTok accepts new listings again.
-      await deps.state.update(shop, productId, { state: "queued", lastError: error.catalogEntry?.action ?? "Waiting for TikTok's daily listing limit to reset." });
+      await deps.state.update(shop, productId, { state: "queued", lastError: DAILY_LIMIT_WAIT });
       await event({ action: "skip", outcome: "skipped", summary: "TikTok's daily listing limit for this shop is reached; this product is listed automatically when it resets.", tiktokRequestId: error.requestId });
       throw Object.assign(new Error("Daily listing limit reached"), { retryable: true, deferred: true, retryAt: new Date(now().getTime() + (deps.quotaRetryMs ?? 60 * 60 * 1000)) });
     }

@@ -56,6 +56,10 @@ describe("sync engine under failure", () => {
     await eventually(async () => ((await h.db.syncEvent.count({ where: { summary: { contains: "daily listing limit" } } })) >= 10 ? true : undefined), 60_000, "products waiting for the limit");
     expect(listedOnTikTok().length).toBe(listedBefore + 5);
     expect(await h.db.job.count({ where: { status: "dead" } })).toBe(0);
+    // The progress says why they wait and gives no ETA TikTok does not give.
+    const { progress } = (await client().load("/app/products", PRODUCTS)) as unknown as { progress: { note: string | null; etaSeconds: number | null; remaining: number } };
+    expect(progress.note).toMatch(/^TikTok's daily listing limit for this shop is reached: 10 products wait and are listed automatically when it resets/);
+    expect(progress.etaSeconds).toBeNull();
     // The limit resets. (Advancing the simulator's clock a day would also put the app's signed timestamps
     // outside TikTok's window, which the simulator rightly refuses.)
     h.tiktok.simulator.options.dailyListingQuota = 1000;

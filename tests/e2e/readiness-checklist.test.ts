@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DESKTOP_CHROME_UA, launchChromium } from "../support/chromium";
 import { prepareSampleStoreForTikTok, sampleStoreSettings } from "../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../support/sync-harness";
+import { SEED_SHOP_IDS } from "../../sandbox/tiktok/seed-data";
 
 const artifacts = path.resolve("tests", "artifacts");
 
@@ -99,5 +100,21 @@ describe("readiness checklist on the app home", () => {
     expect(done).toBe(total);
     expect(total).toBeGreaterThanOrEqual(20);
     await page.screenshot({ path: path.join(artifacts, "readiness-3-green.png"), fullPage: true });
+  });
+
+  it("switches the checklist to another linked TikTok shop, and back", { timeout: 90_000 }, async () => {
+    // A second TikTok shop linked to the same store (as the OAuth callback stores it): Not Ready Crafts, with
+    // no shipping template, return warehouse or bank account.
+    await h.linkShop(SEED_SHOP_IDS.notReadyUs, "Not Ready Crafts");
+    await openHome();
+    const switcher = app.getByLabel("Checklist for");
+    await switcher.selectOption({ label: "Not Ready Crafts (US)" });
+    const blockedPolicies = app.locator('[data-testid^="readiness-item-policies."][data-status="action_needed"]');
+    await eventually(async () => ((await blockedPolicies.count()) >= 1 ? true : undefined), 20_000, "Not Ready Crafts' shipping and returns blockers");
+    await expect(app.getByTestId("readiness-summary").innerText()).resolves.toMatch(/blocking/);
+    await page.screenshot({ path: path.join(artifacts, "readiness-4-second-shop.png"), fullPage: true });
+
+    await switcher.selectOption({ label: "Acme Home Goods US (US)" });
+    await eventually(async () => ((await app.locator('[data-testid^="readiness-item-"]:not([data-status="done"])').count()) === 0 ? true : undefined), 20_000, "Acme's checklist, all done, again");
   });
 });

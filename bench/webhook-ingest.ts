@@ -89,6 +89,7 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     log(`app @${fixedRate} ${JSON.stringify(summary(steady))}`);
     return {
       benchmark: "webhook-ingest",
+      worker: workerSeparate ? "separate (not processing)" : "in the web process",
       connections,
       duration_s: durationS,
       req_per_s: Math.round(appResult.requests.average),

@@ -9,7 +9,7 @@ import { describeRule, matchingAutoIncludeRule, parseAutoIncludeRules } from "./
 import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport } from "./modules/catalog/catalog-import";
 import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/catalog/catalog-import-processors";
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
-import { createCatalogWebhookProcessors } from "./modules/catalog/catalog-webhook-processors";
+import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type CatalogWebhookDeps } from "./modules/catalog/catalog-webhook-processors";
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
@@ -90,22 +90,26 @@ export async function importCatalog(shop: string) {
 }
 
 const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, queue, timing: stockPushTiming };
+const catalogWebhookDeps: CatalogWebhookDeps = {
+  catalog,
+  onProductChanged: async ({ shop, productId, trigger, created }) => {
+    const record = await syncState.get(shop, productId);
+    if (record?.selected || record?.tiktokProductId) return void (await enqueueProductSync(queue, shop, productId, trigger));
+    if (!created) return;
+    const rules = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]");
+    const rule = matchingAutoIncludeRule(rules, created);
+    if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
+  },
+};
 /** Topics whose deliveries are processed together when they arrive in a burst. */
-export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcessor>> = createInventoryLevelBatchProcessors(inventoryWebhookDeps);
+export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcessor>> = {
+  ...createInventoryLevelBatchProcessors(inventoryWebhookDeps),
+  ...createCatalogBatchProcessors(catalogWebhookDeps),
+};
 
 export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createSessionWebhookProcessors(db),
-  ...createCatalogWebhookProcessors({
-    catalog,
-    onProductChanged: async ({ shop, productId, trigger, created }) => {
-      const record = await syncState.get(shop, productId);
-      if (record?.selected || record?.tiktokProductId) return void (await enqueueProductSync(queue, shop, productId, trigger));
-      if (!created) return;
-      const rules = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]");
-      const rule = matchingAutoIncludeRule(rules, created);
-      if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
-    },
-  }),
+  ...createCatalogWebhookProcessors(catalogWebhookDeps),
   ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),
   ...createTikTokReviewProcessors({ state: syncState, queue, tiktokFor }),

@@ -7,7 +7,7 @@ import {
   productWebhookPayload,
   type ProductWebhookPayload,
 } from "../../integrations/shopify/shopify-webhook-payloads";
-import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import type { WebhookBatchProcessor, WebhookProcessor } from "../webhooks/process-webhook-delivery";
 import type { CatalogIndexFields, CatalogRepository } from "./catalog-repository";
 
 export interface ProductChange {
@@ -43,27 +43,52 @@ export function indexFieldsFromWebhook(payload: ProductWebhookPayload): CatalogI
   };
 }
 
+/** products/create and products/update: the catalog mirror, then the sync engine (stale deliveries change nothing). */
+async function applyProductWebhook(deps: CatalogWebhookDeps, { shop, topic }: { shop: string; topic: string }, product: ProductWebhookPayload): Promise<void | { ignored: string }> {
+  const outcome = await deps.catalog.upsert(shop, indexFieldsFromWebhook(product));
+  if (outcome === "stale") return { ignored: "stale: a newer version of this product was already applied" };
+  await deps.onProductChanged({
+    shop,
+    productId: product.admin_graphql_api_id,
+    trigger: `webhook:${topic}`,
+    shopifyUpdatedAt: product.updated_at,
+    ...(topic === "products/create" ? { created: { vendor: product.vendor, productType: product.product_type, tags: product.tags } } : {}),
+  });
+}
+
 export function createCatalogWebhookProcessors(deps: CatalogWebhookDeps): Record<string, WebhookProcessor> {
-  const upsert: WebhookProcessor = async ({ shop, topic, payload }) => {
-    const product = productWebhookPayload.parse(parseShopifyJson(payload));
-    const outcome = await deps.catalog.upsert(shop, indexFieldsFromWebhook(product));
-    if (outcome === "stale") return { ignored: "stale: a newer version of this product was already applied" };
-    await deps.onProductChanged({
-      shop,
-      productId: product.admin_graphql_api_id,
-      trigger: `webhook:${topic}`,
-      shopifyUpdatedAt: product.updated_at,
-      ...(topic === "products/create" ? { created: { vendor: product.vendor, productType: product.product_type, tags: product.tags } } : {}),
-    });
-  };
+  const upsert: WebhookProcessor = (delivery) => applyProductWebhook(deps, delivery, productWebhookPayload.parse(parseShopifyJson(delivery.payload)));
   return {
     "shopify:products/create": upsert,
-    "shopify:products/update": upsert,
     "shopify:products/delete": async ({ shop, topic, payload, triggeredAt }) => {
       const { productId } = productDeleteWebhookPayload.parse(parseShopifyJson(payload));
       const deleted = await deps.catalog.markDeleted(shop, productId, triggeredAt ?? new Date());
       if (!deleted) return { ignored: "product was not in the catalog or already deleted" };
       await deps.onProductChanged({ shop, productId, trigger: `webhook:${topic}`, deleted: true });
+    },
+  };
+}
+
+/**
+ * products/update arrives in bursts (a bulk edit, an app rewriting metafields): only each product's newest
+ * delivery of the batch is applied — the older ones would be dropped as stale anyway, after a read and a sync
+ * enqueue each.
+ */
+export function createCatalogBatchProcessors(deps: CatalogWebhookDeps): Record<string, WebhookBatchProcessor> {
+  return {
+    "shopify:products/update": async (deliveries) => {
+      const parsed = deliveries.map((d) => productWebhookPayload.parse(parseShopifyJson(d.payload)));
+      const keyOf = (i: number) => `${deliveries[i]!.shop} ${parsed[i]!.admin_graphql_api_id}`;
+      const newest = new Map<string, number>(); // product → index of its newest delivery (a tie: the later one)
+      parsed.forEach((p, i) => {
+        const held = newest.get(keyOf(i));
+        if (held === undefined || parsed[held]!.updated_at.getTime() <= p.updated_at.getTime()) newest.set(keyOf(i), i);
+      });
+      const results: Array<void | { ignored: string }> = [];
+      for (let i = 0; i < deliveries.length; i++) {
+        results.push(newest.get(keyOf(i)) === i ? await applyProductWebhook(deps, deliveries[i]!, parsed[i]!) : { ignored: "superseded by a newer delivery of this product in the same batch" });
+      }
+      return results;
     },
   };
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createDatabase, type Database } from "../../../app/db.server";
 import { migrateDatabase } from "../../../app/db/migrations.server";
+import { createCatalogRepository } from "../../../app/modules/catalog/catalog-repository";
+import { createCatalogBatchProcessors, type ProductChange } from "../../../app/modules/catalog/catalog-webhook-processors";
 import { createStockLedgerRepository, type IncomingLevel } from "../../../app/modules/catalog/stock-ledger-repository";
 import { processWebhookDeliveries, type WebhookBatchProcessor } from "../../../app/modules/webhooks/process-webhook-delivery";
 import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
@@ -67,6 +69,25 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
       ledger.applyWebhookLevel(shop, level(2)),
     ]);
     expect((await ledger.levelsFor(shop, ["r1"])).map((l) => l.available)).toEqual([6]);
+  });
+
+  it("applies only each product's newest products/update of a burst; the others are marked superseded", async () => {
+    const deliveries = createWebhookDeliveryRepository(db);
+    const shop = `edits-${randomUUID().slice(0, 6)}.myshopify.com`;
+    const payload = (id: number, title: string, s: number) =>
+      JSON.stringify({ id, admin_graphql_api_id: `gid://shopify/Product/${id}`, title, handle: `p-${id}`, vendor: "V", product_type: "T", status: "active", tags: "", updated_at: at(s).toISOString(), variants: [] });
+    const burst = [payload(1, "A v1", 1), payload(1, "A v3", 3), payload(2, "B", 1), payload(1, "A v2", 2)];
+    const recorded = await Promise.all(burst.map((p) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: p }, { jobType: "webhook.process" })));
+    const changes: ProductChange[] = [];
+    const batchProcessors = createCatalogBatchProcessors({ catalog: createCatalogRepository(db), onProductChanged: async (c) => void changes.push(c) });
+    const ids = recorded.map((r) => r.id);
+    await processWebhookDeliveries({ deliveries, processors: {}, batchProcessors }, ids);
+
+    const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
+    expect(ids.map((id) => rows.find((r) => r.id === id)!.status)).toEqual(["ignored", "processed", "processed", "ignored"]);
+    expect(rows.find((r) => r.id === ids[0])!.error).toBe("superseded by a newer delivery of this product in the same batch");
+    expect(changes.map((c) => c.productId).sort()).toEqual(["gid://shopify/Product/1", "gid://shopify/Product/2"]);
+    expect((await db.catalogProduct.findFirst({ where: { shop, productId: "gid://shopify/Product/1" } }))?.title).toBe("A v3");
   });
 
   it("records deliveries arriving together with one job, processes them as a batch, and isolates a bad one", async () => {

@@ -26,7 +26,12 @@ export async function handleShopifyWebhook(req: IncomingMessage, res: ServerResp
   } catch (error) {
     return answer((error as { status?: number }).status ?? 400);
   }
-  const path = decodeURIComponent((req.url ?? "").slice(PREFIX.length).split("?")[0]!);
+  let path: string;
+  try {
+    path = decodeURIComponent((req.url ?? "").slice(PREFIX.length).split("?")[0]!);
+  } catch {
+    return answer(400); // a malformed path, e.g. a stray % sign
+  }
   try {
     const result = await acceptShopifyWebhook(
       { ...webhookIntake, apiSecret: config.SHOPIFY_API_SECRET },

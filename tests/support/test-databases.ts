@@ -2,6 +2,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { createDatabase, type Database } from "../../app/db.server";
+import { migrateDatabase } from "../../app/db/migrations.server";
 import { createTemporaryPostgresDatabase } from "./postgres-database";
 
 export interface TemporaryDatabase { url: string; drop(): Promise<void> }
@@ -16,3 +19,22 @@ export const TEST_DATABASES: Array<{ name: string; create(): Promise<TemporaryDa
   },
   { name: "PostgreSQL", create: createTemporaryPostgresDatabase },
 ];
+
+/**
+ * For a `describe.each(TEST_DATABASES)` block: creates and migrates the backend's database before its tests,
+ * drops it after. Returns a getter for the client (valid inside tests and later hooks).
+ */
+export function useMigratedDatabase(backend: { create(): Promise<TemporaryDatabase> }): () => Database {
+  let database: TemporaryDatabase | undefined;
+  let db: Database | undefined;
+  beforeAll(async () => {
+    database = await backend.create();
+    await migrateDatabase(database.url);
+    db = createDatabase(database.url);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await database?.drop();
+  });
+  return () => db!;
+}

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "../../../app/db.server";
-import { migrateDatabase } from "../../../app/db/migrations.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../../app/db.server";
 import { catalogFilterFromSearchParams, catalogFilterSchema } from "../../../app/modules/catalog/catalog-filter";
 import { createCatalogRepository, type CatalogIndexFields } from "../../../app/modules/catalog/catalog-repository";
-import { TEST_DATABASES, type TemporaryDatabase } from "../../support/test-databases";
+import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 const shop = "catalog.myshopify.com";
 const product = (n: number, overrides: Partial<CatalogIndexFields> = {}): CatalogIndexFields => ({
@@ -23,21 +22,15 @@ const product = (n: number, overrides: Partial<CatalogIndexFields> = {}): Catalo
 const filter = (over: Partial<ReturnType<typeof catalogFilterSchema.parse>> = {}) => ({ ...catalogFilterSchema.parse({}), ...over });
 
 describe.each(TEST_DATABASES)("catalog repository on $name", (backend) => {
-  let database: TemporaryDatabase;
   let db: Database;
   let catalog: ReturnType<typeof createCatalogRepository>;
 
+  const database = useMigratedDatabase(backend);
   beforeAll(async () => {
-    database = await backend.create();
-    await migrateDatabase(database.url);
-    db = createDatabase(database.url);
+    db = database();
     catalog = createCatalogRepository(db);
     for (let n = 1; n <= 120; n++) await catalog.upsert(shop, product(n));
     await catalog.upsert("other.myshopify.com", product(1, { title: "Other shop's product" }));
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("drops stale updates and applies newer ones", async () => {

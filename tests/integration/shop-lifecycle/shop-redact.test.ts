@@ -1,12 +1,11 @@
 // shop/redact erases everything the app holds about a store — every table keyed by `shop` — and nothing of
 // any other store. Both databases.
 import { Prisma } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { processedWebhookTopics } from "../../../app/app-context.server";
-import { createDatabase, type Database } from "../../../app/db.server";
-import { migrateDatabase } from "../../../app/db/migrations.server";
+import type { Database } from "../../../app/db.server";
 import { eraseShopData } from "../../../app/modules/shop-lifecycle/erase-shop-data";
-import { TEST_DATABASES } from "../../support/test-databases";
+import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 const now = new Date();
 
@@ -28,20 +27,13 @@ async function seedStore(db: Database, shop: string, tiktokShopId: string) {
 }
 
 describe.each(TEST_DATABASES)("$name", (backend) => {
-  let database: { url: string; drop(): Promise<void> };
+  const database = useMigratedDatabase(backend);
   let db: Database;
 
   beforeAll(async () => {
-    database = await backend.create();
-    await migrateDatabase(database.url);
-    db = createDatabase(database.url);
+    db = database();
     await seedStore(db, "gone.myshopify.com", "tt-gone");
     await seedStore(db, "stays.myshopify.com", "tt-stays");
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
   });
 
   it("erases every table keyed by the store, and the TikTok-shop data only that store used", async () => {

@@ -1,33 +1,22 @@
 // Deliveries that arrive together are recorded in one transaction with one job, and processed as a batch:
 // same outcomes as one by one, a bad delivery isolated, a failed job harmless to run again. Both databases.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createDatabase, type Database } from "../../../app/db.server";
-import { migrateDatabase } from "../../../app/db/migrations.server";
+import type { Database } from "../../../app/db.server";
 import { createCatalogRepository } from "../../../app/modules/catalog/catalog-repository";
 import { createCatalogBatchProcessors, type ProductChange } from "../../../app/modules/catalog/catalog-webhook-processors";
 import { createStockLedgerRepository, type IncomingLevel } from "../../../app/modules/catalog/stock-ledger-repository";
 import { processWebhookDeliveries, type WebhookBatchProcessor } from "../../../app/modules/webhooks/process-webhook-delivery";
 import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
-import { TEST_DATABASES } from "../../support/test-databases";
+import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second));
 
 describe.each(TEST_DATABASES)("$name", (backend) => {
-  let database: { url: string; drop(): Promise<void> };
+  const database = useMigratedDatabase(backend);
   let db: Database;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    await migrateDatabase(database.url);
-    db = createDatabase(database.url);
-  });
-
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  beforeAll(() => void (db = database()));
 
   it("judges a burst of stock levels as a batch exactly as one by one, and ends on the same ledger", async () => {
     const ledger = createStockLedgerRepository(db);

@@ -70,6 +70,7 @@ describe("webhook intake in front of Remix", () => {
     ["no HMAC header", { omit: "x-shopify-hmac-sha256" }, 400],
     ["a topic that is not delivered to that path", { path: "products/delete", topic: "products/update" }, 400],
     ["a path the app does not subscribe to", { path: "carts/create", topic: "carts/create" }, 404],
+    ["a malformed path", { path: "products%E0%A4%A/update" }, 400],
     ["a body over 10 MB", { body: JSON.stringify({ pad: "x".repeat(10 * 1024 * 1024 + 1) }) }, 413],
   ] as const)("refuses %s (%s) and records nothing", async (_name, options, status) => {
     const webhookId = randomUUID();
@@ -85,6 +86,10 @@ describe("webhook intake in front of Remix", () => {
     const answers = await Promise.all(ids.map((webhookId) => deliver({ webhookId })));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(await db.webhookDelivery.count({ where: { deliveryId: { in: ids } } })).toBe(300);
+  });
+
+  it("is still up after all of that", async () => {
+    expect((await deliver()).status).toBe(200);
   });
 
   it("leaves everything else to Remix", async () => {

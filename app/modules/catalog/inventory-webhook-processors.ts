@@ -28,7 +28,7 @@ export function createInventoryLevelBatchProcessors(deps: InventoryWebhookDeps):
     "shopify:inventory_levels/update": async (deliveries) => {
       const results: Array<void | { ignored: string }> = new Array(deliveries.length);
       const byShop = new Map<string, number[]>();
-      deliveries.forEach((d, i) => byShop.set(d.shop, [...(byShop.get(d.shop) ?? []), i]));
+      deliveries.forEach((d, i) => byShop.set(d.shop, byShop.get(d.shop) ?? []).get(d.shop)!.push(i));
       for (const [shop, indexes] of byShop) {
         const levels = indexes.map((i) => inventoryLevelWebhookPayload.parse(parseShopifyJson(deliveries[i]!.payload)));
         const productOf = await deps.state.productsByInventoryItem(shop, levels.map((l) => l.inventoryItemId));

@@ -34,7 +34,10 @@ export async function processWebhookDeliveries(deps: ProcessWebhookDeps, deliver
   );
 
   const byTopic = new Map<string, StoredWebhookDelivery[]>();
-  for (const d of open) byTopic.set(`${d.source}:${d.topic}`, [...(byTopic.get(`${d.source}:${d.topic}`) ?? []), d]);
+  for (const d of open) {
+    const key = `${d.source}:${d.topic}`;
+    byTopic.set(key, byTopic.get(key) ?? []).get(key)!.push(d);
+  }
   for (const [key, deliveries] of byTopic) {
     const batch = deps.batchProcessors?.[key];
     const single = deps.processors[key];

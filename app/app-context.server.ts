@@ -68,6 +68,7 @@ export const syncDeps = {
   ledger: stockLedger,
   uploadImage: createImageUploader({ db }),
   onSentToReview: (shop: string, productId: string) => scheduleReviewCheck(queue, shop, productId, reviewCheckMs),
+  resyncProduct: (shop: string, productId: string, trigger: string) => enqueueProductSync(queue, shop, productId, trigger),
   quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
 };
 

@@ -5,6 +5,7 @@
 // One call per product carries every changed SKU; SKUs whose TikTok stock would not change are not sent.
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
 import { availableQuantity, computeSkuInventory } from "../inventory/inventory-rules";
+import { skusWithMovedWarehouses } from "../inventory/warehouse-change";
 import type { ShopifyVariant } from "../listing/shopify-product";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
 import { resolveListingInput } from "./listing-context";
@@ -14,6 +15,8 @@ import type { StoreSettingsRepository } from "./store-settings-repository";
 import type { SyncStateRepository } from "./sync-state-repository";
 
 export interface SyncInventoryDeps {
+  /** Queues a full product sync (when stock must move to other TikTok warehouses, only an edit can). */
+  resyncProduct: (shop: string, productId: string, trigger: string) => Promise<unknown>;
   shopifyFor: ShopAdminGateways;
   tiktokFor: (shop: string) => Promise<TikTokShopSession>;
   state: SyncStateRepository;
@@ -21,7 +24,7 @@ export interface SyncInventoryDeps {
   settings: StoreSettingsRepository;
 }
 
-export type StockPushOutcome = "not_linked" | "gone" | "unchanged" | "updated";
+export type StockPushOutcome = "not_linked" | "gone" | "unchanged" | "updated" | "edit_needed";
 
 export async function syncProductStock(deps: SyncInventoryDeps, request: { shop: string; productId: string; trigger: string }): Promise<StockPushOutcome> {
   const { shop, productId, trigger } = request;
@@ -64,6 +67,21 @@ export async function syncProductStock(deps: SyncInventoryDeps, request: { shop:
     changed.push({ id: link.tiktokSkuId, variantId: link.variantId, sellerSku: link.sellerSku, inventory });
   }
   if (changed.length === 0) return "unchanged";
+
+  // Stock that moved to other TikTok warehouses (the mapping changed since listing) only goes in a listing edit.
+  const movedIds = new Set(skusWithMovedWarehouses(links, changed));
+  const moved = changed.filter((c) => movedIds.has(c.variantId));
+  if (moved.length) {
+    await deps.state.update(shop, productId, { contentHash: null }); // the next product sync sends a full edit
+    await deps.resyncProduct(shop, productId, "warehouse-change");
+    await deps.state.recordEvent({
+      shop, productId, trigger, action: "skip", outcome: "ok",
+      summary: `Stock of ${moved.map((c) => c.sellerSku).join(", ")} now belongs in other TikTok warehouses; TikTok only accepts that as a listing edit, so the listing is updated (TikTok reviews it again).`,
+      detail: moved,
+      durationMs: Math.round(performance.now() - started),
+    });
+    return "edit_needed";
+  }
 
   const tiktokProductId = links[0]!.tiktokProductId;
   const result = await session.api.inventory.updateInventory(tiktokProductId, { skus: changed.map((c) => ({ id: c.id, inventory: c.inventory })) });

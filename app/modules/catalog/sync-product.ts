@@ -9,6 +9,7 @@ import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-ga
 import type { TikTokShopClient } from "../../integrations/tiktok";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
 import { availableQuantity } from "../inventory/inventory-rules";
+import { skusWithMovedWarehouses } from "../inventory/warehouse-change";
 import { classifyChange } from "../listing/listing-fingerprint";
 import type { UploadedImage, UploadedImages } from "../listing/image-refs";
 import { mapProductToListing, type ListingInput, type ListingMapping } from "../listing/product-to-listing";
@@ -258,8 +259,10 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   async function update(tiktokProductId: string, mapping: ListingMapping): Promise<SyncProductOutcome> {
     const fresh = await deps.state.get(shop, productId);
     const previous = fresh?.contentHash ? { content: fresh.contentHash, price: fresh.priceHash ?? "", inventory: fresh.stockHash ?? "", all: "" } : null;
-    const change = classifyChange(previous, mapping.fingerprint);
     const links = await deps.state.skuLinks(shop, productId);
+    // Stock that moved to other TikTok warehouses (the mapping changed) can only be sent as a listing edit.
+    const moved = skusWithMovedWarehouses(links, mapping.body.skus.map((s) => ({ variantId: s.external_sku_id ?? "", inventory: s.inventory })));
+    const change = moved.length ? { kind: "content" as const } : classifyChange(previous, mapping.fingerprint);
     const skuIdOf = new Map(links.map((l) => [l.variantId, l.tiktokSkuId]));
     const withSkuIds = (body: TikTokListingBody): TikTokListingBody => ({
       ...body,
@@ -358,3 +361,4 @@ function summarizeBody(body: TikTokListingBody) {
 }
 
 export type { ListingInput };
+

@@ -6,7 +6,7 @@ import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.se
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
 import { describeRule, matchingAutoIncludeRule, parseAutoIncludeRules } from "./modules/catalog/auto-include";
-import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport } from "./modules/catalog/catalog-import";
+import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport, type CatalogImportDeps } from "./modules/catalog/catalog-import";
 import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/catalog/catalog-import-processors";
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
 import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type CatalogWebhookDeps } from "./modules/catalog/catalog-webhook-processors";
@@ -81,13 +81,17 @@ export function catalogShopChoiceDeps(): ChooseCatalogShopDeps {
   };
 }
 
-export const catalogImportDeps = { db, catalog, shopifyFor: shopAdminGateways };
+export const catalogImportDeps: CatalogImportDeps = {
+  db,
+  catalog,
+  ledger: stockLedger,
+  shopifyFor: shopAdminGateways,
+  // A fallback job imports each export even if Shopify's webhook never comes.
+  scheduleFinish: (shop, bulkOperationId) => enqueueCatalogImport(queue, shop, bulkOperationId, new Date(Date.now() + 3000)),
+};
 
-/** Starts the catalog export and a fallback job that imports it even if Shopify's webhook never comes. */
-export async function importCatalog(shop: string) {
-  const started = await startCatalogImport(catalogImportDeps, shop);
-  if (!started.alreadyRunning) await enqueueCatalogImport(queue, shop, started.bulkOperationId, new Date(Date.now() + 3000));
-  return started;
+export function importCatalog(shop: string) {
+  return startCatalogImport(catalogImportDeps, shop);
 }
 
 const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, queue, timing: stockPushTiming };

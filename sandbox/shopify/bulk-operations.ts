@@ -1,6 +1,7 @@
 // Bulk query operations: the query runs over the whole store (connections unbounded), the result is
 // written as JSONL exactly as Shopify writes it — one object per line, nested connections pulled out
-// into their own lines with `__parentId` — and served from the sandbox. Status moves CREATED → RUNNING
+// into their own lines with `__parentId`, after their parent only with `groupObjects: true` — and served
+// from the sandbox. Status moves CREATED → RUNNING
 // → COMPLETED and bulk_operations/finish is announced.
 import {
   getNamedType,
@@ -242,7 +243,11 @@ export class BulkOperationService implements BulkOperationRunner {
       operation.errorCode = result.errors.some((e) => e.extensions?.code === "ACCESS_DENIED") ? "ACCESS_DENIED" : "INTERNAL_SERVER_ERROR";
       this.failures.set(operation.id, result.errors.map((e) => e.message));
     } else {
-      const { lines, rootCount } = flattenBulkResult(document, op, schema, (result.data ?? {}) as Json);
+      const flat = flattenBulkResult(document, op, schema, (result.data ?? {}) as Json);
+      const rootCount = flat.rootCount;
+      // Without groupObjects (the default since 2026-01) Shopify does not keep children after their parents:
+      // the sandbox writes every child line after all the roots, last first, so a reader relying on grouping fails.
+      const lines = operation.groupObjects ? flat.lines : [...flat.lines.filter((l) => !("__parentId" in l)), ...flat.lines.filter((l) => "__parentId" in l).reverse()];
       const body = lines.map((l) => JSON.stringify(l)).join("\n") + (lines.length ? "\n" : "");
       operation.objectCount = lines.length;
       operation.rootObjectCount = rootCount;

@@ -59,6 +59,8 @@ export interface ShopifySandbox {
   issueAccessToken(options?: { expiring?: boolean }): string;
   /** The admin shell URL that embeds the app. */
   adminUrl: string;
+  /** Admin GraphQL requests received, by operation name ("(anonymous)" without one): what tests count. */
+  adminOperations: Map<string, number>;
   isInstalled(): boolean;
   close(): Promise<void>;
 }
@@ -93,6 +95,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     },
   );
   const buckets = new Map<string, ThrottleBucket>();
+  const adminOperations = new Map<string, number>();
   const bucketFor = (shop: string) => {
     let bucket = buckets.get(shop);
     if (!bucket) buckets.set(shop, (bucket = new ThrottleBucket(options.throttle?.maximumAvailable ?? 2000, options.throttle?.restoreRate ?? 100, () => clock().getTime())));
@@ -178,6 +181,8 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
       } catch {
         return sendJson(res, 400, { errors: { query: "Required parameter missing or invalid" } });
       }
+      const name = /^\s*(?:query|mutation)\s+(\w+)/.exec(String((body as { query?: unknown } | null)?.query ?? ""))?.[1] ?? "(anonymous)";
+      adminOperations.set(name, (adminOperations.get(name) ?? 0) + 1);
       const result = await executeAdminGraphql(schema, body, contextFor(new Set(token.scopes), false), bucketFor(token.shop));
       return sendJson(res, result.status, result.body, { "X-Request-Id": crypto.randomUUID() });
     }
@@ -233,6 +238,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     deliveries: emitter.deliveries,
     tokens,
     adminUrl: `${origin}${adminShellPath}`,
+    adminOperations,
     mintSessionToken: mint,
     issueAccessToken: (opts) => tokens.issueOffline(opts?.expiring ?? false).token,
     isInstalled: () => installed,

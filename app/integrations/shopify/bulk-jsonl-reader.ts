@@ -1,8 +1,10 @@
 // Reads a bulk operation's JSONL result line by line and yields one assembled root object (e.g. a
 // product with its variants and media) at a time, so memory stays constant whatever the catalog size.
-// Shopify writes nested connection nodes as separate lines with `__parentId`, after their parent; the
-// connection name is not in the line, so the caller says which field each child type belongs in
-// (by the type in its gid, e.g. ProductVariant → "variants").
+// Shopify writes nested connection nodes as separate lines with `__parentId`, after their parent only
+// when the query ran with `groupObjects: true` (the default is false since 2026-01); the connection name
+// is not in the line, so the caller says which field each child type belongs in (by the type in its gid,
+// e.g. ProductVariant → "variants"). A parent may also be an object nested in a line (a variant's
+// inventoryItem), so every object with an id is indexed.
 
 export type ChildFieldByType = Readonly<Record<string, string>>;
 type JsonObject = Record<string, unknown> & { id?: string; __parentId?: string };
@@ -36,6 +38,14 @@ export async function* jsonLines(chunks: AsyncIterable<Uint8Array | string>): As
   if (pending) yield pending;
 }
 
+/** The object and the objects nested in it (not in its connections) by id. */
+function indexIds(node: JsonObject, byId: Map<string, JsonObject>): void {
+  if (typeof node.id === "string") byId.set(node.id, node);
+  for (const value of Object.values(node)) {
+    if (value && typeof value === "object" && !Array.isArray(value) && !("nodes" in value)) indexIds(value as JsonObject, byId);
+  }
+}
+
 export async function* readBulkJsonl<T>(chunks: AsyncIterable<Uint8Array | string>, childFields: ChildFieldByType): AsyncGenerator<T> {
   const lines = jsonLines(chunks);
   let root: JsonObject | undefined;
@@ -56,17 +66,17 @@ export async function* readBulkJsonl<T>(chunks: AsyncIterable<Uint8Array | strin
       if (root) yield root as T;
       root = node;
       byId = new Map();
-      if (typeof node.id === "string") byId.set(node.id, node);
+      indexIds(node, byId);
       continue;
     }
     delete node.__parentId;
     const parent = byId.get(parentId);
-    if (!parent) throw new Error(`Bulk operation result line ${lineNumber} belongs to ${parentId}, which did not come just before it`);
+    if (!parent) throw new Error(`Bulk operation result line ${lineNumber} belongs to ${parentId}, which did not come just before it (was the bulk query run with groupObjects: true?)`);
     const type = gidType(node.id);
     const field = type ? childFields[type] : undefined;
     if (!field) throw new Error(`Bulk operation result line ${lineNumber}: no field is known for child type ${type ?? "(no id)"}`);
     attach(parent, field, node);
-    if (typeof node.id === "string") byId.set(node.id, node);
+    indexIds(node, byId);
   }
   if (root) yield root as T;
 }

@@ -1,6 +1,10 @@
-// The initial catalog export: one bulk operation over every product (Shopify writes JSONL, no cost limit),
-// streamed into the app's catalog mirror. Bulk queries allow at most five connections, nested two deep,
-// so stock per location and variant images are read per product when it syncs.
+import { MEDIA_FOR_LISTING_FRAGMENT } from "./product.graphql";
+
+// The initial catalog export, in two bulk operations (Shopify writes JSONL, no cost limit), so the first
+// sync of a whole catalog needs no Admin API read per product. A bulk query allows at most five
+// connections, nested two deep: the products export carries everything the listing mapper reads except
+// each variant's image and stock per location, which the variants export adds (variant → media and
+// inventory levels would be a third level under products).
 export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
   query CatalogProductsExport {
     products {
@@ -16,6 +20,36 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
           status
           isGiftCard
           updatedAt
+          category {
+            id
+            fullName
+          }
+          options(first: 3) {
+            name
+            position
+            linkedMetafield {
+              namespace
+              key
+            }
+            optionValues {
+              name
+            }
+          }
+          packageLength: metafield(namespace: "tiktok", key: "package_length") {
+            type
+            value
+          }
+          packageWidth: metafield(namespace: "tiktok", key: "package_width") {
+            type
+            value
+          }
+          packageHeight: metafield(namespace: "tiktok", key: "package_height") {
+            type
+            value
+          }
+          variantsCount {
+            count
+          }
           collections {
             edges {
               node {
@@ -28,17 +62,18 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
           media {
             edges {
               node {
-                __typename
+                ...MediaForListing
+              }
+            }
+          }
+          metafields {
+            edges {
+              node {
                 id
-                ... on MediaImage {
-                  alt
-                  image {
-                    url
-                    width
-                    height
-                    altText
-                  }
-                }
+                namespace
+                key
+                type
+                value
               }
             }
           }
@@ -58,6 +93,17 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
                   name
                   value
                 }
+                inventoryItem {
+                  id
+                  tracked
+                  requiresShipping
+                  measurement {
+                    weight {
+                      unit
+                      value
+                    }
+                  }
+                }
               }
             }
           }
@@ -65,11 +111,55 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${MEDIA_FOR_LISTING_FRAGMENT}
+`;
+
+/** Second export: each variant's image and its stock per location (seeds the stock ledger). */
+export const CATALOG_VARIANTS_BULK_QUERY = /* GraphQL */ `
+  query CatalogVariantsExport {
+    productVariants {
+      edges {
+        node {
+          id
+          product {
+            id
+          }
+          media {
+            edges {
+              node {
+                ...MediaForListing
+              }
+            }
+          }
+          inventoryItem {
+            id
+            inventoryLevels {
+              edges {
+                node {
+                  id
+                  updatedAt
+                  location {
+                    id
+                    name
+                  }
+                  quantities(names: ["available"]) {
+                    name
+                    quantity
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  ${MEDIA_FOR_LISTING_FRAGMENT}
 `;
 
 export const RUN_BULK_QUERY_MUTATION = /* GraphQL */ `
   mutation RunBulkQuery($query: String!) {
-    bulkOperationRunQuery(query: $query) {
+    bulkOperationRunQuery(query: $query, groupObjects: true) {
       bulkOperation {
         id
         status
@@ -106,5 +196,7 @@ export interface BulkOperationResult {
   bulkOperation: { id: string; status: string; errorCode: string | null; objectCount: string; url: string | null } | null;
 }
 
-/** Which field each child line of the export belongs to (JSONL names only the parent). */
-export const CATALOG_EXPORT_CHILD_FIELDS = { Collection: "collections", MediaImage: "media", Video: "media", ExternalVideo: "media", Model3d: "media", ProductVariant: "variants" } as const;
+/** Which field each child line of the exports belongs to (JSONL names only the parent). */
+const MEDIA_CHILD_FIELDS = { MediaImage: "media", Video: "media", ExternalVideo: "media", Model3d: "media" } as const;
+export const CATALOG_EXPORT_CHILD_FIELDS = { ...MEDIA_CHILD_FIELDS, Collection: "collections", Metafield: "metafields", ProductVariant: "variants" } as const;
+export const VARIANT_EXPORT_CHILD_FIELDS = { ...MEDIA_CHILD_FIELDS, InventoryLevel: "inventoryLevels" } as const;

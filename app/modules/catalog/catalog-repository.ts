@@ -2,7 +2,9 @@
 // pagination that stays fast at 100,000 products) plus each product's sync state.
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db.server";
+import type { ShopifyProduct } from "../listing/shopify-product";
 import { encodeList, type CatalogFilter } from "./catalog-filter";
+import { addVariantExtras, isCompleteSnapshot, type ExportedVariantExtras } from "./catalog-snapshot";
 
 export interface CatalogIndexFields {
   productId: string;
@@ -102,6 +104,24 @@ export function createCatalogRepository(db: Database) {
         if ((error as { code?: string }).code !== "P2002") throw error;
         return this.upsert(shop, fields, snapshot); // created concurrently: apply as an update
       }
+    },
+
+    /**
+     * The variants export's images and stock, added to the snapshots still waiting for them (a snapshot a
+     * sync already replaced with a full read is newer and left alone). One read and one transaction.
+     */
+    async addVariantExtras(shop: string, variants: readonly ExportedVariantExtras[]): Promise<void> {
+      const productIds = [...new Set(variants.map((v) => v.product.id))];
+      const rows = await db.catalogProduct.findMany({ where: { shop, productId: { in: productIds }, snapshot: { not: null } }, select: { productId: true, snapshot: true, shopifyUpdatedAt: true } });
+      const byVariant = new Map(variants.map((v) => [v.id, v]));
+      const writes = [];
+      for (const row of rows) {
+        const snapshot = JSON.parse(row.snapshot!) as ShopifyProduct;
+        if (isCompleteSnapshot(snapshot) || !addVariantExtras(snapshot, byVariant)) continue;
+        // Guarded on the version read, so a webhook's newer index fields are not overwritten in between.
+        writes.push(db.catalogProduct.updateMany({ where: { shop, productId: row.productId, shopifyUpdatedAt: row.shopifyUpdatedAt, snapshot: row.snapshot }, data: { snapshot: JSON.stringify(snapshot) } }));
+      }
+      if (writes.length) await db.$transaction(writes);
     },
 
     async markDeleted(shop: string, productId: string, at: Date): Promise<boolean> {

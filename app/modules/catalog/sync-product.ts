@@ -18,6 +18,7 @@ import type { TikTokListingBody } from "../listing/tiktok-listing-body";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
 import type { CatalogRepository } from "./catalog-repository";
 import { indexFieldsFromProduct } from "./catalog-index-fields";
+import { isCompleteSnapshot, withLedgerStock } from "./catalog-snapshot";
 import type { ImageUploader } from "./image-upload-cache";
 import { ensureCategoryFor, resolveListingInput } from "./listing-context";
 import { DAILY_LIMIT_WAIT } from "./sync-progress";
@@ -72,7 +73,8 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   const api = session.api;
   const shopify = await deps.shopifyFor(shop);
   const known = await deps.catalog.find(shop, productId);
-  const product = await readProductForListing(shopify, productId, known?.variantCount || undefined);
+  const fromSnapshot = await productFromSnapshot(deps.ledger, shop, known, trigger);
+  const product = fromSnapshot ?? (await readProductForListing(shopify, productId, known?.variantCount || undefined));
 
   if (!product || !record.selected) {
     const why = product ? "You stopped syncing this product" : "The product was deleted in Shopify";
@@ -91,8 +93,10 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     return "retired";
   }
 
-  await deps.catalog.upsert(shop, indexFieldsFromProduct(product), JSON.stringify(product));
-  await recordStockRead(deps.ledger, shop, product);
+  if (!fromSnapshot) {
+    await deps.catalog.upsert(shop, indexFieldsFromProduct(product), JSON.stringify(product));
+    await recordStockRead(deps.ledger, shop, product);
+  }
   const context = { settings: deps.settings, shopify, tiktok: api };
   let input = await resolveListingInput(context, shop, session.link.region);
   input = await ensureCategoryFor(context, shop, product, input);
@@ -334,6 +338,19 @@ async function uploadImages(deps: SyncProductDeps, api: TikTokShopClient, tiktok
 
 /** A listing already on TikTok for this product: made by an earlier, interrupted create, or by hand. */
 /** Seeds the stock ledger from the product just read (levels carry Shopify's updatedAt). */
+/**
+ * The catalog's snapshot with the ledger's stock, when it is the product Shopify has now: complete, of the
+ * version the catalog last heard of, and not for a sync a Shopify change or the reconcile asked for (those
+ * read, because an edit in the same second as the snapshot, or one Shopify announced to nobody, such as a
+ * collection change, would not show in `updatedAt`).
+ */
+async function productFromSnapshot(ledger: StockLedgerRepository, shop: string, known: Awaited<ReturnType<CatalogRepository["find"]>>, trigger: string): Promise<ShopifyProduct | null> {
+  if (!known?.snapshot || known.deletedAt || trigger === "reconcile" || trigger.startsWith("webhook:")) return null;
+  const snapshot = JSON.parse(known.snapshot) as ShopifyProduct;
+  if (new Date(snapshot.updatedAt).getTime() !== known.shopifyUpdatedAt.getTime() || !isCompleteSnapshot(snapshot)) return null;
+  return withLedgerStock(snapshot, await ledger.levelsFor(shop, snapshot.variants.nodes.map((v) => v.inventoryItem.id)));
+}
+
 function recordStockRead(ledger: StockLedgerRepository, shop: string, product: ShopifyProduct) {
   const timestamped = product.variants.nodes.filter((v) => v.inventoryItem.inventoryLevels.nodes.every((l) => l.updatedAt));
   return ledger.recordReads(shop, timestamped.map((v) => ({

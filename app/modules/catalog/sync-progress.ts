@@ -1,5 +1,6 @@
 // What the progress bar shows: how many chosen products are where, and an honest ETA that accounts for
 // TikTok's rate limit and the shop's daily listing quota.
+import { CATALOG_IMPORT_RUN, CATALOG_VARIANTS_RUN } from "./catalog-import";
 import type { Database } from "../../db.server";
 
 export interface SyncProgress {
@@ -48,7 +49,11 @@ export async function loadSyncProgress(db: Database, shop: string, options: { ca
   // TikTok does not say how many listings a shop has left today; a refusal tells, and those products wait.
   const waitingForLimit = remaining ? await db.productSync.count({ where: { shop, selected: true, state: "queued", lastError: DAILY_LIMIT_WAIT } }) : 0;
   const { eta, note } = progressOutlook(remaining, waitingForLimit, recent, options.callsPerSecondLimit ?? 40);
-  const run = await db.syncRun.findFirst({ where: { shop, kind: "catalog-import" }, orderBy: { startedAt: "desc" } });
+  const [run, variantsRun] = await Promise.all(
+    [CATALOG_IMPORT_RUN, CATALOG_VARIANTS_RUN].map((kind) => db.syncRun.findFirst({ where: { shop, kind }, orderBy: { startedAt: "desc" } })),
+  );
+  // The catalog is read once both exports are in (the variants export brings images and stock).
+  const importStatus = run && run.status === "done" && variantsRun?.status === "running" && variantsRun.startedAt >= run.startedAt ? "running" : run?.status;
   return {
     selected,
     byState,
@@ -56,6 +61,6 @@ export async function loadSyncProgress(db: Database, shop: string, options: { ca
     done: selected - remaining,
     etaSeconds: eta,
     note,
-    catalogImport: run ? { status: run.status, imported: run.succeeded } : null,
+    catalogImport: run ? { status: importStatus!, imported: run.succeeded } : null,
   };
 }

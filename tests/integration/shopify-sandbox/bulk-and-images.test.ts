@@ -37,7 +37,7 @@ describe("Shopify sandbox bulk operations and product images", () => {
 
   it("runs a bulk query and writes Shopify's JSONL: one object per line, nested connections flattened with __parentId", async () => {
     const query = `{ products { edges { node { id title featuredMedia { id } variants { edges { node { id price inventoryItem { id measurement { weight { value } } } } } } } } } }`;
-    const { body } = await graphql(sandbox, token, `mutation($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: false) { bulkOperation { id status } userErrors { field message code } } }`, { q: query });
+    const { body } = await graphql(sandbox, token, `mutation($q: String!) { bulkOperationRunQuery(query: $q, groupObjects: true) { bulkOperation { id status } userErrors { field message code } } }`, { q: query });
     expect(body.data.bulkOperationRunQuery.userErrors).toEqual([]);
     expect(body.data.bulkOperationRunQuery.bulkOperation.status).toBe("CREATED");
     const op = await waitForBulk(body.data.bulkOperationRunQuery.bulkOperation.id);
@@ -55,9 +55,18 @@ describe("Shopify sandbox bulk operations and product images", () => {
     expect(Object.keys(products[0]!).sort()).toEqual(["featuredMedia", "id", "title"]);
     expect(variants.every((v) => sandbox.store.variants.get(v.id)!.productId === v.__parentId)).toBe(true);
     expect(variants[0]!.inventoryItem.measurement.weight).toHaveProperty("value");
-    // Each child line comes after its parent.
+    // Grouped: each child line comes after its parent.
     const position = new Map(lines.map((l, i) => [l.id, i]));
     expect(variants.every((v) => position.get(v.__parentId)! < position.get(v.id)!)).toBe(true);
+
+    // Not grouped (the default since 2026-01): the same lines, but no child follows its parent.
+    const ungrouped = await graphql(sandbox, token, `mutation($q: String!) { bulkOperationRunQuery(query: $q) { bulkOperation { id } userErrors { message } } }`, { q: query });
+    const second = await waitForBulk(ungrouped.body.data.bulkOperationRunQuery.bulkOperation.id);
+    const loose = (await (await fetch(second.url)).text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>);
+    expect(loose.map((l) => l.id).sort()).toEqual(lines.map((l) => l.id).sort());
+    const loosePosition = new Map(loose.map((l, i) => [l.id, i]));
+    const rootBetween = (child: Record<string, any>) => loose.slice(loosePosition.get(child.__parentId)! + 1, loosePosition.get(child.id)).some((l) => !l.__parentId);
+    expect(loose.filter((l) => l.__parentId).some(rootBetween)).toBe(true); // never so when grouped
 
     await new Promise((r) => setTimeout(r, 100));
     expect(topics).toContain("bulk_operations/finish");

@@ -60,7 +60,10 @@ describe("sync engine against both sandboxes", () => {
   const tiktokProducts = () => [...h.tiktok.state.products.values()].filter((p) => p.status !== "DELETED");
 
   it("loads the catalog, and the 60 sample products chosen go live on TikTok with the right SKUs, prices and stock", { timeout: 180_000 }, async () => {
-    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).page.total === 60 ? true : undefined), 30_000, "the catalog import");
+    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
+    expect((await app.load("/app/products", PRODUCTS)).page.total).toBe(60);
+    const productReads = () => h.shopify.adminOperations.get("productForListing") ?? 0;
+    const readsBefore = productReads();
     const result = await app.act("/app/products?index", PRODUCTS, { intent: "select-matching", selected: "true", search: "" });
     expect(result).toMatchObject({ ok: true, message: "60 products queued for TikTok." });
 
@@ -82,6 +85,8 @@ describe("sync engine against both sandboxes", () => {
         expect(totalStock(sku.inventory)).toBe(Math.max(0, availableInShopify(variant!.inventoryItemId) - 1));
       }
     }
+    // The catalog exports had everything: no product was read from the Admin API to list it.
+    expect(productReads() - readsBefore).toBe(0);
     // Going live needed nothing more: the create carried the prices (no second read of the product, no price call).
     expect(await h.db.syncEvent.count({ where: { trigger: "tiktok:went-live" } })).toBe(0);
     expect(tiktokRequestsAfter(new Set()).filter((r) => r.path.endsWith("/prices/update")).length).toBe(0);

@@ -26,6 +26,17 @@ describe("bulk operation JSONL reader", () => {
     expect(products[1]).toEqual({ id: "gid://shopify/Product/2", title: "Mug" });
   });
 
+  it("attaches a connection nested in an object of a line (a variant's inventoryItem) to that object", async () => {
+    const jsonl = [
+      { id: "gid://shopify/ProductVariant/11", inventoryItem: { id: "gid://shopify/InventoryItem/5" } },
+      { id: "gid://shopify/InventoryLevel/1?inventory_item_id=5", __parentId: "gid://shopify/InventoryItem/5" },
+      { id: "gid://shopify/MediaImage/12", __parentId: "gid://shopify/ProductVariant/11" },
+    ].map((l) => JSON.stringify(l)).join("\n");
+    const [variant] = (await collect(jsonl)) as Array<Record<string, any>>;
+    expect(variant!.inventoryItem.inventoryLevels.nodes).toEqual([{ id: "gid://shopify/InventoryLevel/1?inventory_item_id=5" }]);
+    expect(variant!.media.nodes).toHaveLength(1);
+  });
+
   it("keeps U+2028 inside a record (JSON allows it raw; readline would split there)", async () => {
     const line = JSON.stringify({ id: "gid://shopify/Product/1", descriptionHtml: "a\u2028b\u2029c" }).replace("\\u2028", "\u2028").replace("\\u2029", "\u2029");
     expect(line).toContain("\u2028");
@@ -48,7 +59,7 @@ describe("bulk operation JSONL reader", () => {
 
   it("fails clearly on broken input", async () => {
     await expect(collect("{not json}\n")).rejects.toThrow(/line 1 is not valid JSON/);
-    await expect(collect(JSON.stringify({ id: "gid://shopify/ProductVariant/1", __parentId: "gid://shopify/Product/9" }) + "\n")).rejects.toThrow(/did not come just before/);
+    await expect(collect(JSON.stringify({ id: "gid://shopify/ProductVariant/1", __parentId: "gid://shopify/Product/9" }) + "\n")).rejects.toThrow(/did not come just before it \(was the bulk query run with groupObjects: true\?\)/);
     await expect(collect([JSON.stringify({ id: "gid://shopify/Product/1" }), JSON.stringify({ id: "gid://shopify/Unknown/2", __parentId: "gid://shopify/Product/1" })].join("\n"))).rejects.toThrow(/no field is known/);
   });
 });

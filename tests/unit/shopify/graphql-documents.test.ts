@@ -2,8 +2,9 @@
 // is a GraphQL document must validate against Shopify's 2026-10 Admin schema and use no deprecated field.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { parse, TypeInfo, validate, visit, visitWithTypeInfo, type GraphQLSchema } from "graphql";
+import { parse, TypeInfo, validate, visit, visitWithTypeInfo, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
+import { bulkQueryProblem } from "../../../sandbox/shopify/bulk-operations";
 import { loadAdminSchema } from "../../support/admin-schema";
 
 const appDir = path.resolve(import.meta.dirname, "..", "..", "..", "app");
@@ -66,7 +67,17 @@ describe("GraphQL documents in app/", async () => {
     expect(deprecatedUses(schema, text)).toEqual([]);
   });
 
+  // Bulk exports must also keep Shopify's bulk rules (one top-level connection, at most five connections,
+  // nested at most two deep, a nested connection's parent selects id) — checked with the sandbox's rules.
+  it.each(documents.filter((d) => d.name.endsWith("_BULK_QUERY")).map((d) => [d.name, d.text] as const))("%s keeps Shopify's bulk query rules", (_name, text) => {
+    const document = parse(text);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")!;
+    expect(bulkQueryProblem(document, operation, schema)).toBeNull();
+  });
+
   it("rejects what Shopify would reject (the check itself can fail)", () => {
+    const tooDeep = parse("query { products { edges { node { id variants { edges { node { id media { edges { node { id } } } } } } } } } }");
+    expect(bulkQueryProblem(tooDeep, tooDeep.definitions[0] as OperationDefinitionNode, schema)).toMatch(/nesting depth/);
     expect(validate(schema, parse("query { shop { noSuchField } }")).length).toBeGreaterThan(0);
     expect(deprecatedUses(schema, "query { shop { name } }")).toEqual([]);
   });

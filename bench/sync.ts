@@ -63,6 +63,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
       }
     });
 
+    const productReadsBefore = h.shopify.adminOperations.get("productForListing") ?? 0;
     const selectStarted = performance.now();
     log(await selectGenerated(store), `(the select action took ${((performance.now() - selectStarted) / 1000).toFixed(1)} s)`);
 
@@ -116,6 +117,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
       rate_limited: calls.rateLimited,
       rate_limited_share: calls.total ? Math.round((calls.rateLimited / calls.total) * 10000) / 10000 : 0,
       peak_rss_mb: Math.round(peakMb),
+      shopify_product_reads: (h.shopify.adminOperations.get("productForListing") ?? 0) - productReadsBefore,
       import_s: Math.round(importMs / 100) / 10,
       select_to_all_created_s: createdAt ? Math.round((createdAt - selectStarted) / 100) / 10 : null,
       worker_concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),

@@ -6,12 +6,25 @@
 // adapter already runs a transaction under a mutex that every other query of the client waits for, so a
 // transaction can safely use the shared connection: BEGIN, its statements, COMMIT or ROLLBACK.
 //
-// Durability: single statements run with synchronous=NORMAL (WAL; survives an app crash, may be lost with
-// the machine's power) — job bookkeeping and sync state, which re-running or the reconcile restores.
-// Transactions commit with synchronous=FULL: what the app acknowledges (webhook intake, the stock ledger)
-// is on disk when the transaction returns, and that fsync also covers every earlier NORMAL commit.
+// Durability: statements and transactions commit with synchronous=NORMAL (WAL: they survive an app crash;
+// a power cut may lose the last commits, never one in the middle) — job bookkeeping, sync state and the
+// stock ledger, all derived from recorded webhooks or restored by re-running and the reconcile. What the
+// app acknowledges to others (a webhook answered 200) is written inside `durably()`: its transaction
+// commits with synchronous=FULL, so it is on disk when Shopify gets the answer, and that fsync also covers
+// every earlier NORMAL commit. (An fsync per sync transaction made the event loop wait on the disk.)
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+const durable = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` so that the SQLite transactions it starts are on disk when they return (synchronous=FULL).
+ * Interactive transactions only: Prisma runs a batch `$transaction([...])` outside the caller's async context.
+ */
+export function durably<T>(work: () => Promise<T>): Promise<T> {
+  return durable.run(true, work);
+}
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
@@ -22,7 +35,8 @@ export function withSharedConnectionTransactions(client: Client): Client {
   }
 
   async function transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    await client.execute("PRAGMA synchronous = FULL"); // cannot change inside a transaction
+    const full = durable.getStore() === true;
+    if (full) await client.execute("PRAGMA synchronous = FULL"); // cannot change inside a transaction
     await client.execute(BEGIN[mode]);
     let open = true;
     const end = async (sql: "COMMIT" | "ROLLBACK") => {
@@ -31,7 +45,7 @@ export function withSharedConnectionTransactions(client: Client): Client {
       try {
         await client.execute(sql);
       } finally {
-        await client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
+        if (full) await client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
       }
     };
     const ensureOpen = () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createGroupCommit } from "../../db/group-commit";
+import { durably } from "../../db/libsql-shared-connection";
 import type { Database } from "../../db.server";
 
 export interface NewWebhookDelivery {
@@ -124,7 +125,14 @@ async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: 
   if (deliveries.length === 0) return results;
   const jobs = [...toProcess].map(([shop, { type, deliveryIds }]) => ({ shop, type, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload) }));
   try {
-    await db.$transaction([db.webhookDelivery.createMany({ data: deliveries }), ...(jobs.length ? [db.job.createMany({ data: jobs })] : [])]);
+    // Shopify is answered 200 once this returns: on disk, not just in the WAL's page cache.
+    // (An interactive transaction: Prisma runs a batch transaction outside the caller's async context.)
+    await durably(() =>
+      db.$transaction(async (tx) => {
+        await tx.webhookDelivery.createMany({ data: deliveries });
+        if (jobs.length) await tx.job.createMany({ data: jobs });
+      }),
+    );
     return results;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -2,6 +2,7 @@
 // (seeded with the sample catalog) and the TikTok simulator, builds and serves the app against them, and
 // prints the admin shell URL to open. Respects PORT, SHOPIFY_SANDBOX_PORT, TIKTOK_SANDBOX_PORT, DATABASE_URL.
 import { spawn, spawnSync } from "node:child_process";
+import { SERVER_NODE_FLAGS } from "./server-node-flags";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -55,7 +56,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const app = spawn(process.execPath, [path.join(root, "scripts", "serve.ts"), "./build/server/index.js"], {
+const app = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, "scripts", "serve.ts"), "./build/server/index.js"], {
   cwd: root,
   stdio: ["ignore", "inherit", "inherit"],
   env: {

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { SERVER_NODE_FLAGS } from "../../scripts/server-node-flags";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -20,7 +21,7 @@ export async function startAppServer(options: { port: number; env: Record<string
   let output = "";
   // APP_NODE_ARGS lets a benchmark profile the app (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
   const nodeArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "serve.ts"), serverBuild], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, path.join(root, "scripts", "serve.ts"), serverBuild], {
     cwd: root,
     // A production process: none of the test runner's variables (VITEST would keep the worker from starting).
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(options.port), LOG_LEVEL: "warn", ...options.env },

@@ -5,7 +5,9 @@ import { db } from "./db.server";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
-import { describeRule, matchingAutoIncludeRule, parseAutoIncludeRules } from "./modules/catalog/auto-include";
+import { parseAutoIncludeRules } from "./modules/catalog/auto-include";
+import { autoIncludeNewProduct, type AutoIncludeDeps } from "./modules/catalog/auto-include-new-product";
+import { PRODUCT_COLLECTIONS_QUERY, type ProductCollectionsResult } from "./integrations/shopify/product-collections.graphql";
 import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport, type CatalogImportDeps } from "./modules/catalog/catalog-import";
 import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/catalog/catalog-import-processors";
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
@@ -13,7 +15,6 @@ import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type Cata
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
-import { selectProducts } from "./modules/catalog/select-products";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
 import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
@@ -94,16 +95,20 @@ export function importCatalog(shop: string) {
   return startCatalogImport(catalogImportDeps, shop);
 }
 
+const autoIncludeDeps: AutoIncludeDeps = {
+  state: syncState,
+  queue,
+  rulesFor: async (shop) => parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]"),
+  collectionsOf: async (shop, productId) =>
+    (await (await shopAdminGateways(shop)).request<ProductCollectionsResult>(PRODUCT_COLLECTIONS_QUERY, { id: productId })).product?.collections.nodes ?? [],
+};
 const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, queue, timing: stockPushTiming };
 const catalogWebhookDeps: CatalogWebhookDeps = {
   catalog,
-  onProductChanged: async ({ shop, productId, trigger, created }) => {
+  onProductChanged: async ({ shop, productId, trigger, facts }) => {
     const record = await syncState.get(shop, productId);
     if (record?.selected || record?.tiktokProductId) return void (await enqueueProductSync(queue, shop, productId, trigger));
-    if (!created) return;
-    const rules = parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]");
-    const rule = matchingAutoIncludeRule(rules, created);
-    if (rule) await selectProducts({ state: syncState, queue }, shop, [productId], true, `rule:${describeRule(rule)}`);
+    if (facts && !record) await autoIncludeNewProduct(autoIncludeDeps, shop, productId, facts);
   },
 };
 /** Topics whose deliveries are processed together when they arrive in a burst. */

@@ -28,13 +28,13 @@ const formSchema = z.object({
   onRemove: z.enum(["deactivate", "delete"]).default("deactivate"),
 });
 
-/** "vendor: Acme" / "type: Mugs" / "tag: summer", one rule a line. */
+/** "vendor: Acme" / "type: Mugs" / "tag: summer" / "collection: Summer", one rule a line. */
 function parseRuleLines(text: string): { rules: AutoIncludeRule[]; error: string | null } {
   const rules: AutoIncludeRule[] = [];
   for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
-    const match = /^(vendor|type|tag)\s*:\s*(.+)$/i.exec(line);
-    if (!match) return { rules, error: `"${line}" is not a rule: write vendor: …, type: … or tag: …, one per line.` };
-    const field = match[1]!.toLowerCase() === "type" ? "productType" : (match[1]!.toLowerCase() as "vendor" | "tag");
+    const match = /^(vendor|type|tag|collection)\s*:\s*(.+)$/i.exec(line);
+    if (!match) return { rules, error: `"${line}" is not a rule: write vendor: …, type: …, tag: … or collection: …, one per line.` };
+    const field = match[1]!.toLowerCase() === "type" ? "productType" : (match[1]!.toLowerCase() as "vendor" | "tag" | "collection");
     rules.push({ field, value: match[2]!.trim() });
   }
   return { rules, error: null };
@@ -132,7 +132,7 @@ export default function Settings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="New products" description="Sync new Shopify products automatically when they match a rule. One rule a line: vendor: Acme, type: Mugs or tag: tiktok.">
+          <Layout.AnnotatedSection title="New products" description="Sync new Shopify products automatically when they match a rule (a product is new for a day after you create it, so a tag or collection you add right after counts). One rule a line: vendor: Acme, type: Mugs, tag: tiktok or collection: Summer (its title or handle). A product you stop syncing is never chosen again by a rule.">
             <Card>
               <FormLayout>
                 <FormTextField label="Automatically sync new products with" name="autoInclude" multiline={3} initialValue={autoInclude} />

@@ -23,7 +23,7 @@ const optionalText = z.string().optional();
 const ProductEdit = z.object({ title: optionalText, descriptionHtml: optionalText, vendor: optionalText, productType: optionalText, tags: z.union([z.string(), z.array(z.string())]).optional(), status: z.enum(["ACTIVE", "DRAFT", "ARCHIVED"]).optional() });
 const VariantEdit = z.object({ price: z.union([z.string(), z.number()]).optional(), compareAtPrice: z.union([z.string(), z.number(), z.null()]).optional(), sku: z.union([z.string(), z.null()]).optional() });
 const InventorySet = z.object({ inventoryItemId: z.string(), locationId: z.string(), available: z.coerce.number().int() });
-const ProductCreate = z.object({ title: z.string().min(1), descriptionHtml: z.string().default(""), vendor: z.string().default("TikTok Sync Demo"), productType: z.string().default(""), tags: z.union([z.string(), z.array(z.string())]).default([]), price: z.union([z.string(), z.number()]).default("19.99"), sku: z.string().optional(), quantity: z.coerce.number().int().default(10) });
+const ProductCreate = z.object({ title: z.string().min(1), descriptionHtml: z.string().default(""), vendor: z.string().default("TikTok Sync Demo"), productType: z.string().default(""), tags: z.union([z.string(), z.array(z.string())]).default([]), price: z.union([z.string(), z.number()]).default("19.99"), sku: z.string().optional(), quantity: z.coerce.number().int().default(10), collections: z.array(z.string()).default([]) });
 const Generate = z.object({ count: z.coerce.number().int(), variantsPerProduct: z.coerce.number().int().default(1), webhooks: z.boolean().default(false) });
 const Knobs = z.object({ duplicate: z.boolean().optional(), reorder: z.boolean().optional() });
 // Settings > General in the Shopify admin: store details and the store address (company = legal business name).
@@ -88,6 +88,10 @@ export async function handleSandboxApi(req: IncomingMessage, res: ServerResponse
     }
     if (method === "POST" && path === "/sandbox/products") {
       const p = ProductCreate.parse(input);
+      // Collections (by handle) the new product joins, as a smart collection matching it would.
+      const joins = p.collections.map((handle) => [...store.collections.values()].find((c) => c.handle === handle));
+      const missing = p.collections.filter((_, i) => !joins[i]);
+      if (missing.length) return done(form, { error: `No collection with handle ${missing.join(", ")}` }, 422), true;
       const product = createProduct(store, {
         handle: uniqueHandle(store, p.title),
         title: p.title,
@@ -100,6 +104,7 @@ export async function handleSandboxApi(req: IncomingMessage, res: ServerResponse
         variants: [{ optionValues: ["Default Title"], sku: p.sku ?? null, price: normalizeMoney(String(p.price)), compareAtPrice: null, barcode: null, weight: { unit: "KILOGRAMS", value: 0.5 }, inventoryPolicy: "DENY", tracked: true, quantity: p.quantity, imageIndex: null }],
         images: [{ alt: p.title, width: 1024, height: 1024 }],
       }, store.timestamp());
+      for (const collection of joins) collection!.productIds.push(product.id);
       return done(form, { product }, 201), true;
     }
     if (method === "POST" && path === "/sandbox/generate-products") {

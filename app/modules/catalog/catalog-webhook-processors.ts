@@ -8,6 +8,7 @@ import {
   type ProductWebhookPayload,
 } from "../../integrations/shopify/shopify-webhook-payloads";
 import type { WebhookBatchProcessor, WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import type { NewProductFacts } from "./auto-include-new-product";
 import type { CatalogIndexFields, CatalogRepository } from "./catalog-repository";
 
 export interface ProductChange {
@@ -16,8 +17,8 @@ export interface ProductChange {
   trigger: string;
   shopifyUpdatedAt?: Date;
   deleted?: boolean;
-  /** For a new product: what the auto-include rules look at. */
-  created?: { vendor: string; productType: string; tags: string[] };
+  /** What the auto-include rules look at (created and updated products). */
+  facts?: NewProductFacts;
 }
 
 export interface CatalogWebhookDeps {
@@ -52,7 +53,8 @@ async function applyProductWebhook(deps: CatalogWebhookDeps, { shop, topic }: { 
     productId: product.admin_graphql_api_id,
     trigger: `webhook:${topic}`,
     shopifyUpdatedAt: product.updated_at,
-    ...(topic === "products/create" ? { created: { vendor: product.vendor, productType: product.product_type, tags: product.tags } } : {}),
+    // Without created_at (older payloads), a products/create is new now; an update is not known to be new.
+    facts: { vendor: product.vendor, productType: product.product_type, tags: product.tags, createdAt: product.created_at ?? (topic === "products/create" ? product.updated_at : new Date(0)) },
   });
 }
 

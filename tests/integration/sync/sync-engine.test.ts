@@ -181,8 +181,9 @@ describe("sync engine against both sandboxes", () => {
       expect(tiktokSkuOf(variant.id)!.sku.price.amount).not.toBe(expectedPrice("77.00", 20));
       await eventually(async () => (tiktokSkuOf(variant.id)!.product.status === "ACTIVATE" && tiktokSkuOf(variant.id)!.sku.price.amount === expectedPrice("77.00", 20) ? true : undefined), 20_000, "the new price on TikTok once live");
       // (TikTok's webhook and the app's own review check can both see it go live: one or two price calls.)
-      expect(await h.db.syncEvent.count({ where: { productId: variant.productId, trigger: "tiktok:went-live", action: "price" } })).toBeGreaterThanOrEqual(1);
-      expect((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.pricePendingHash).toBeNull();
+      // The app records the event after TikTok answered, so it may land just after the simulator shows the price.
+      await eventually(async () => ((await h.db.syncEvent.count({ where: { productId: variant.productId, trigger: "tiktok:went-live", action: "price" } })) >= 1 ? true : undefined), 10_000, "the went-live price event");
+      await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.pricePendingHash === null ? true : undefined), 10_000, "nothing left waiting");
     } finally {
       h.tiktok.simulator.options.reviewDelayMs = 150;
     }
@@ -233,11 +234,11 @@ describe("sync engine against both sandboxes", () => {
   it("syncs a new Shopify product automatically when it matches an auto-include rule", { timeout: 60_000 }, async () => {
     const saved = await app.act("/app/settings", "routes/app.settings", {
       adjustmentKind: "percent", adjustmentValue: "20", rounding: "0.99", bufferKind: "fixed", bufferValue: "1", outOfStockThreshold: "0", length: "20", width: "15", height: "5",
-      autoInclude: "vendor: Auto Vendor",
+      autoInclude: "vendor: Auto Vendor\ncollection: Jewelery\ntag: tiktok-now",
     });
     expect(saved).toMatchObject({ ok: true });
     const bad = await app.act("/app/settings", "routes/app.settings", { adjustmentKind: "none", rounding: "none", bufferKind: "none", outOfStockThreshold: "0", length: "", width: "", height: "", autoInclude: "colour: red" });
-    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("vendor: …, type: … or tag: …") });
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining("vendor: …, type: …, tag: … or collection: …") });
 
     const created = await fetch(`${h.shopify.url}/sandbox/products`, {
       method: "POST",
@@ -251,6 +252,32 @@ describe("sync engine against both sandboxes", () => {
     });
     expect(record).toMatchObject({ selected: true, selectedBy: "rule:vendor:Auto Vendor" });
     expect(tiktokProducts().filter((p) => p.content.external_product_id === product.id)).toHaveLength(1);
+
+    // A new product in a collection a rule names (its collections are read from Shopify: webhooks do not say).
+    const createProduct = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${h.shopify.url}/sandbox/products`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ descriptionHtml: "<p>Handmade and gift-boxed.</p>", price: "25.00", quantity: 5, ...body }) });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { product: { id: string } }).product.id;
+    };
+    const ring = await createProduct({ title: "Silver Stacking Ring", vendor: "Ring Maker", sku: "RING-1", collections: ["jewelery"] });
+    const ringRecord = await eventually(async () => (await h.db.productSync.findFirst({ where: { productId: ring, state: "live" } })) ?? undefined, 45_000, "the ring live on TikTok");
+    expect(ringRecord.selectedBy).toBe("rule:collection:Jewelery");
+
+    // A new product that matches only after an edit (a tag added after creating it) is chosen then.
+    const mug = await createProduct({ title: "Plain Stoneware Mug", vendor: "Mug Maker", sku: "MUG-NEW-1" });
+    await h.shopify.webhooks.idle();
+    await eventually(async () => ((await h.db.webhookDelivery.count({ where: { topic: "products/create", status: { in: ["enqueued", "received"] } } })) === 0 ? true : undefined), 15_000, "products/create processed");
+    expect(await h.db.productSync.findFirst({ where: { productId: mug } })).toBeNull(); // no rule matched yet
+    const tagged = await fetch(`${h.shopify.url}/sandbox/products/${encodeURIComponent(mug)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tags: "tiktok-now" }) });
+    expect(tagged.status).toBe(200);
+    await eventually(async () => (await h.db.productSync.findFirst({ where: { productId: mug, selected: true } })) ?? undefined, 30_000, "the mug chosen after its edit");
+
+    // The merchant stops syncing the first product; editing it later does not bring it back.
+    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: product.id, selected: "false" });
+    await fetch(`${h.shopify.url}/sandbox/products/${encodeURIComponent(product.id)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title: "Summer Tote Bag (new colours)" }) });
+    await h.shopify.webhooks.idle();
+    await quietEngine();
+    expect(await h.db.productSync.findFirst({ where: { productId: product.id } })).toMatchObject({ selected: false });
   });
 
   it("deactivates a product that stops syncing, or deletes it when the merchant chose that", { timeout: 90_000 }, async () => {

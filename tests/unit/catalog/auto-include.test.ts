@@ -20,3 +20,15 @@ describe("auto-include rules", () => {
     expect(parseAutoIncludeRules("")).toEqual([]);
   });
 });
+
+describe("collection rules", () => {
+  const inJewelry = { ...product, collections: [{ handle: "jewelery", title: "Jewelery" }] };
+  it.each([
+    [{ field: "collection", value: "JEWELERY" }, inJewelry, true], // by title
+    [{ field: "collection", value: "jewelery" }, inJewelry, true], // by handle
+    [{ field: "collection", value: "Apparel" }, inJewelry, false],
+    [{ field: "collection", value: "jewelery" }, product, false], // collections unknown: no match
+  ] as const)("%j on %j matches: %s", (rule, candidate, expected) => {
+    expect(Boolean(matchingAutoIncludeRule([rule], candidate))).toBe(expected);
+  });
+});

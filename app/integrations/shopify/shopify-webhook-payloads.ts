@@ -17,7 +17,7 @@ export const productWebhookPayload = z.looseObject({
   status: z.string().transform((s) => s.toUpperCase()),
   tags: z.string().nullish().transform((t) => (t ?? "").split(",").map((x) => x.trim()).filter(Boolean)),
   updated_at: timestamp,
-  created_at: timestamp.optional(),
+  created_at: timestamp.nullish(),
   variants: z.array(z.looseObject({ admin_graphql_api_id: z.string() })).default([]),
   image: z.looseObject({ src: z.string() }).nullish(),
 });

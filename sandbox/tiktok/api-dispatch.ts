@@ -80,5 +80,14 @@ export async function dispatchApiRequest(
       request_id: requestId, duration_ms: Math.round(performance.now() - started),
     });
   }
-  if (payload !== undefined && !res.headersSent) sendJson(res, status, payload);
+  if (payload !== undefined && !res.headersSent) {
+    // The change is made, but the caller never hears so (a dropped connection): only an idempotent retry is safe.
+    if (status === 200 && req.method !== "GET" && answerLost(sim)) return void res.destroy();
+    sendJson(res, status, payload);
+  }
+}
+
+function answerLost(sim: Simulator): boolean {
+  const rate = sim.faults.lostAnswerRate ?? 0;
+  return rate > 0 && sim.random.next() < rate;
 }

@@ -7,6 +7,8 @@ export interface FaultSettings {
   timeoutRate?: number;
   /** How long a "timed out" call is held before the socket is dropped. */
   timeoutHoldMs?: number;
+  /** Share (0..1) of successful write calls (POST/PUT/DELETE) carried out, whose answer is then lost (socket dropped). */
+  lostAnswerRate?: number;
 }
 
 export interface WebhookFaultSettings {

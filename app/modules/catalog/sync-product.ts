@@ -180,7 +180,10 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   }
 
   async function createOrAdopt(product: ShopifyProduct, mapping: ListingMapping, replacing?: string): Promise<SyncProductOutcome> {
-    const existing = await findExistingListing(api, product, mapping.body);
+    // A create this product sent before the run stopped (a crash, a timeout) may have reached TikTok: it is
+    // sent again with the same idempotency key (TikTok answers with that listing) rather than adopted.
+    const interrupted = await deps.state.pendingEvent(shop, productId, "create");
+    const existing = interrupted ? null : await findExistingListing(api, product, mapping.body);
     if (existing) {
       await saveListing(existing.id, mapping, existing.skus, existing.status);
       // Adopted as-is: push our content over it so TikTok shows what Shopify has.
@@ -189,10 +192,21 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       return update(existing.id, mapping);
     }
     const body = { ...mapping.body, idempotency_key: createIdempotencyKey(shop, productId, replacing) };
-    const result = await api.products.create(body);
+    const intent = interrupted ?? (await event({ action: "create", outcome: "pending", summary: "Sending the listing to TikTok…", detail: summarizeBody(mapping.body) }));
+    let result: Awaited<ReturnType<typeof api.products.create>>;
+    try {
+      result = await api.products.create(body);
+    } catch (error) {
+      // Refused (for good, or for the daily limit or the rate limit): nothing was listed, and the failure is on
+      // the timeline. Otherwise (a timeout, TikTok down) the create may have landed: the intent stays for the retry.
+      const refused = error instanceof TikTokApiError && (!error.retryable || error.kind === "quota" || error.kind === "rate_limited");
+      if (refused) await deps.state.deleteEvent(intent);
+      throw error;
+    }
     await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
     await deps.onSentToReview?.(shop, productId);
-    await event({ action: "create", outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.`, tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
+    const again = interrupted ? " (sent again with the same request key after an interruption; TikTok never lists it twice)" : "";
+    await deps.state.finishEvent(intent, { outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.${again}`, tiktokRequestId: result.requestId, durationMs: Math.round(performance.now() - started) });
     return "created";
   }
 

@@ -39,7 +39,8 @@ export interface SyncEventInput {
   productId: string;
   trigger: string;
   action: "create" | "adopt" | "edit" | "price" | "inventory" | "deactivate" | "delete" | "skip" | "review";
-  outcome: "ok" | "failed" | "skipped";
+  /** "pending": recorded before a create is sent, so an interrupted one is known (and finished) on retry. */
+  outcome: "ok" | "failed" | "skipped" | "pending";
   summary: string;
   tiktokRequestId?: string;
   detail?: unknown;
@@ -120,10 +121,25 @@ export function createSyncStateRepository(db: Database) {
       ]);
     },
 
-    async recordEvent(event: SyncEventInput): Promise<void> {
-      await db.syncEvent.create({
+    async recordEvent(event: SyncEventInput): Promise<string> {
+      const row = await db.syncEvent.create({
         data: { ...event, detail: event.detail === undefined ? null : JSON.stringify(event.detail).slice(0, 20_000) },
+        select: { id: true },
       });
+      return row.id;
+    },
+
+    /** The id of a pending event of this kind (a create that was sent, or was about to be, when the run stopped). */
+    async pendingEvent(shop: string, productId: string, action: SyncEventInput["action"]): Promise<string | null> {
+      return (await db.syncEvent.findFirst({ where: { shop, productId, action, outcome: "pending" }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ?? null;
+    },
+
+    async finishEvent(id: string, result: Pick<SyncEventInput, "outcome" | "summary" | "tiktokRequestId" | "durationMs">): Promise<void> {
+      await db.syncEvent.updateMany({ where: { id }, data: result });
+    },
+
+    async deleteEvent(id: string): Promise<void> {
+      await db.syncEvent.deleteMany({ where: { id } });
     },
 
     async timeline(shop: string, productId: string, take = 50) {

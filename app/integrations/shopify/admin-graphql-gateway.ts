@@ -23,6 +23,16 @@ export interface ShopifyAdminGateway {
   request<T>(document: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
+/** A gateway that looks up the shop's session only when a request is made (a sync from the catalog snapshot makes none). */
+export function lazyShopifyGateway(open: () => Promise<ShopifyAdminGateway>): ShopifyAdminGateway {
+  let gateway: Promise<ShopifyAdminGateway> | undefined;
+  return {
+    async request<T>(document: string, variables?: Record<string, unknown>) {
+      return (await (gateway ??= open())).request<T>(document, variables);
+    },
+  };
+}
+
 interface CostExtension { requestedQueryCost?: number; throttleStatus?: ThrottleStatus }
 
 export function adminGraphqlEndpoint(shop: string, apiVersion: string, adminOrigin?: string): string {

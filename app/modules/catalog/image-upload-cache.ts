@@ -19,11 +19,12 @@ export function createImageUploader(deps: { db: Database; fetchImage?: (url: str
     const { bytes, mimeType } = await fetchImage(sourceUrl);
     const fileName = new URL(sourceUrl).pathname.split("/").pop() || "image";
     const { data } = await api.products.uploadImage({ bytes, mimeType, fileName, useCase });
-    await deps.db.imageUpload.upsert({
-      where: { tiktokShopId_sourceUrl_useCase: { tiktokShopId, sourceUrl, useCase } },
-      create: { tiktokShopId, sourceUrl, useCase, uri: data.uri, url: data.url ?? "", width: data.width ?? null, height: data.height ?? null },
-      update: {},
-    });
+    try {
+      await deps.db.imageUpload.create({ data: { tiktokShopId, sourceUrl, useCase, uri: data.uri, url: data.url ?? "", width: data.width ?? null, height: data.height ?? null } });
+    } catch (error) {
+      // Uploaded concurrently by another sync (products sharing an image): either upload's URI is good.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+    }
     return { uri: data.uri, url: data.url ?? "", width: data.width ?? 0, height: data.height ?? 0 };
   };
 }

@@ -5,6 +5,7 @@
 // adopting a listing that already carries the product's SKUs — when it is not on TikTok yet, and a
 // deactivation when the merchant stops syncing it or deletes it in Shopify.
 import { createHash } from "node:crypto";
+import { lazyShopifyGateway } from "../../integrations/shopify/admin-graphql-gateway";
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
 import type { TikTokShopClient } from "../../integrations/tiktok";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
@@ -71,7 +72,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
 
   const session = await deps.tiktokFor(shop);
   const api = session.api;
-  const shopify = await deps.shopifyFor(shop);
+  const shopify = lazyShopifyGateway(() => deps.shopifyFor(shop));
   const known = await deps.catalog.find(shop, productId);
   const fromSnapshot = await productFromSnapshot(deps.ledger, shop, known, trigger);
   const product = fromSnapshot ?? (await readProductForListing(shopify, productId, known?.variantCount || undefined));
@@ -182,7 +183,9 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   async function createOrAdopt(product: ShopifyProduct, mapping: ListingMapping, replacing?: string): Promise<SyncProductOutcome> {
     // A create this product sent before the run stopped (a crash, a timeout) may have reached TikTok: it is
     // sent again with the same idempotency key (TikTok answers with that listing) rather than adopted.
-    const interrupted = await deps.state.pendingEvent(shop, productId, "create");
+    // (A first attempt has nothing to look up: the product is queued and no run has failed or stopped.)
+    const firstAttempt = record!.state === "queued" && !record!.lastError;
+    const interrupted = firstAttempt ? null : await deps.state.pendingEvent(shop, productId, "create");
     const existing = interrupted ? null : await findExistingListing(api, product, mapping.body);
     if (existing) {
       await saveListing(existing.id, mapping, existing.skus, existing.status);
@@ -350,8 +353,6 @@ async function uploadImages(deps: SyncProductDeps, api: TikTokShopClient, tiktok
   return { images };
 }
 
-/** A listing already on TikTok for this product: made by an earlier, interrupted create, or by hand. */
-/** Seeds the stock ledger from the product just read (levels carry Shopify's updatedAt). */
 /**
  * The catalog's snapshot with the ledger's stock, when it is the product Shopify has now: complete, of the
  * version the catalog last heard of, and not for a sync a Shopify change or the reconcile asked for (those
@@ -365,6 +366,7 @@ async function productFromSnapshot(ledger: StockLedgerRepository, shop: string, 
   return withLedgerStock(snapshot, await ledger.levelsFor(shop, snapshot.variants.nodes.map((v) => v.inventoryItem.id)));
 }
 
+/** Seeds the stock ledger from the product just read (levels carry Shopify's updatedAt). */
 function recordStockRead(ledger: StockLedgerRepository, shop: string, product: ShopifyProduct) {
   const timestamped = product.variants.nodes.filter((v) => v.inventoryItem.inventoryLevels.nodes.every((l) => l.updatedAt));
   return ledger.recordReads(shop, timestamped.map((v) => ({
@@ -373,6 +375,7 @@ function recordStockRead(ledger: StockLedgerRepository, shop: string, product: S
   })));
 }
 
+/** A listing already on TikTok with this product's seller SKUs (listed by hand or by another tool). */
 async function findExistingListing(api: TikTokShopClient, product: ShopifyProduct, body: TikTokListingBody) {
   const sellerSkus = body.skus.map((s) => s.seller_sku).filter((s): s is string => Boolean(s)).slice(0, 10);
   if (sellerSkus.length === 0) return null;

@@ -14,6 +14,8 @@ export interface ProductSyncRecord {
   /** Prices waiting for the listing to go live (changed while TikTok reviewed it). */
   pricePendingHash: string | null;
   stockHash: string | null;
+  /** Why the last run did not finish (cleared when one does). */
+  lastError: string | null;
 }
 
 export interface SkuLinkRecord {

@@ -80,6 +80,8 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     log("letting the worker catch up before the fixed-rate run");
     await waitForQuietQueue(h.db, 120_000);
     const steady = await fire(h.app.url, { durationS, connections: 10, overallRate: fixedRate, label: `app at a fixed rate` });
+    // The same fixed rate against the bare server: what the load tool itself adds to the latency.
+    const bareSteady = await fire(bare.url, { durationS, connections: 10, overallRate: fixedRate, label: `bare node:http at a fixed rate` });
 
     const accepted = appResult["2xx"] + steady["2xx"];
     const recorded = await h.db.webhookDelivery.count({ where: { deliveryId: { startsWith: `bench-${runId}-` } } });
@@ -100,6 +102,7 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
       app_non2xx: appResult.non2xx + appResult.errors + appResult.timeouts,
       p99_ms_at_300: steady.latency.p99,
       p50_ms_at_300: steady.latency.p50,
+      bare_p99_ms_at_300: bareSteady.latency.p99,
       achieved_rate_at_300: Math.round(steady.requests.average),
       non2xx_at_300: steady.non2xx + steady.errors + steady.timeouts,
       accepted_2xx: accepted,

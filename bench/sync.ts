@@ -123,6 +123,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
       worker_concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
     };
   } finally {
+    if (process.env.BENCH_APP_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_APP_LOG, h.app.output());
     await store.close();
   }
 }

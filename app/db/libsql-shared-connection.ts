@@ -15,6 +15,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { reusePreparedStatements } from "./libsql-statement-cache";
 
 const durable = new AsyncLocalStorage<true>();
 
@@ -78,9 +79,10 @@ export function withSharedConnectionTransactions(client: Client): Client {
   });
 }
 
-/** Prisma's libsql adapter over one long-lived connection per client. */
+/** Prisma's libsql adapter over one long-lived connection per client, reusing its prepared statements. */
 export class PrismaLibSQLSharedConnection extends PrismaLibSQL {
   createClient(config: Parameters<typeof createClient>[0]): Client {
+    reusePreparedStatements();
     return withSharedConnectionTransactions(createClient(config));
   }
 }

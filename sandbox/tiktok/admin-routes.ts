@@ -121,6 +121,7 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
       sim.faults = {
         latencyMs: num(body.latencyMs ?? body.latency_ms), errorRate: num(body.errorRate ?? body.error_rate),
         timeoutRate: num(body.timeoutRate ?? body.timeout_rate), timeoutHoldMs: num(body.timeoutHoldMs ?? body.timeout_hold_ms), lostAnswerRate: num(body.lostAnswerRate ?? body.lost_answer_rate),
+        lostAnswerPath: typeof (body.lostAnswerPath ?? body.lost_answer_path) === "string" ? String(body.lostAnswerPath ?? body.lost_answer_path) : undefined,
       };
       sim.webhookFaults = { duplicateRate: num(body.webhookDuplicateRate ?? body.webhook_duplicate_rate), reorderWindowMs: num(body.webhookReorderWindowMs ?? body.webhook_reorder_window_ms) };
       if (body.rateLimitQps !== undefined || body.rate_limit_qps !== undefined) {

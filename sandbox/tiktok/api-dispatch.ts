@@ -82,12 +82,12 @@ export async function dispatchApiRequest(
   }
   if (payload !== undefined && !res.headersSent) {
     // The change is made, but the caller never hears so (a dropped connection): only an idempotent retry is safe.
-    if (status === 200 && req.method !== "GET" && answerLost(sim)) return void res.destroy();
+    if (status === 200 && req.method !== "GET" && answerLost(sim, path)) return void res.destroy();
     sendJson(res, status, payload);
   }
 }
 
-function answerLost(sim: Simulator): boolean {
-  const rate = sim.faults.lostAnswerRate ?? 0;
-  return rate > 0 && sim.random.next() < rate;
+function answerLost(sim: Simulator, path: string): boolean {
+  const { lostAnswerRate = 0, lostAnswerPath } = sim.faults;
+  return lostAnswerRate > 0 && (lostAnswerPath === undefined || path === lostAnswerPath) && sim.random.next() < lostAnswerRate;
 }

@@ -9,6 +9,8 @@ export interface FaultSettings {
   timeoutHoldMs?: number;
   /** Share (0..1) of successful write calls (POST/PUT/DELETE) carried out, whose answer is then lost (socket dropped). */
   lostAnswerRate?: number;
+  /** Only calls to this path lose their answer (all write calls when unset). */
+  lostAnswerPath?: string;
 }
 
 export interface WebhookFaultSettings {

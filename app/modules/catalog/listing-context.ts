@@ -4,6 +4,7 @@
 // (asked again while it fails, since it is fixed in Seller Center),
 // and a TikTok category for each kind of product (TikTok's own recommendation, with its required
 // attributes) when the merchant has not mapped one.
+import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
 import type { ShopifyAdminGateway } from "../../integrations/shopify/admin-graphql-gateway";
 import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "../../integrations/shopify/shop-currency.graphql";
 import type { TikTokShopClient } from "../../integrations/tiktok";
@@ -98,8 +99,11 @@ export async function ensureCategoryFor(deps: ListingContextDeps, shop: string, 
   try {
     const { data } = await deps.tiktok.catalog.recommendCategory({ product_title: product.title, category_version: version });
     leaf = data.leaf_category_id || undefined;
-  } catch {
-    return input; // no suggestion: the mapper reports the product as unmapped, with the fix
+  } catch (error) {
+    // TikTok did not answer (down, rate-limited, the answer lost): the job tries again. Refused outright:
+    // no suggestion, and the mapper reports the product as unmapped, with the fix.
+    if (error instanceof TikTokApiError && error.retryable) throw error;
+    return input;
   }
   if (!leaf) return input;
   const [{ data: rules }, { data: attrs }] = await Promise.all([

@@ -200,9 +200,11 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     try {
       result = await api.products.create(body);
     } catch (error) {
-      // Refused (for good, or for the daily limit or the rate limit): nothing was listed, and the failure is on
-      // the timeline. Otherwise (a timeout, TikTok down) the create may have landed: the intent stays for the retry.
-      const refused = error instanceof TikTokApiError && (!error.retryable || error.kind === "quota" || error.kind === "rate_limited");
+      // Refused for good, or for the daily limit: nothing was listed (a retry of a create that had landed gets
+      // that listing back, not a refusal), and the failure is on the timeline. Otherwise — a timeout, TikTok
+      // down, even a 429 (the client may have retried a create whose first answer was lost) — the create may
+      // have landed: the intent stays for the retry.
+      const refused = error instanceof TikTokApiError && (!error.retryable || error.kind === "quota");
       if (refused) await deps.state.deleteEvent(intent);
       throw error;
     }

@@ -70,12 +70,17 @@ describe("sync engine under failure", () => {
   it("retries rate-limited and failing TikTok calls and ends up right, also when TikTok made a change but its answer was lost", { timeout: 180_000 }, async () => {
     const batch = productIds.slice(45);
     const before = new Set(h.tiktok.simulator.requestLog.list().map((r) => r.request_id)); // its clock has whole seconds
-    await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.25, lostAnswerRate: 0.3, rateLimitQps: 4 }) });
+    const faults = (settings: Record<string, number | string>) => fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+    const onTikTok = () => listedOnTikTok().filter((p) => batch.includes(p.content.external_product_id ?? "")).length;
+    // First every create's answer is lost, until TikTok has made one of these listings; then a mix of faults.
+    await faults({ lostAnswerRate: 1, lostAnswerPath: "/product/202309/products", rateLimitQps: 4 });
     try {
       await client().act("/app/products?index", PRODUCTS, { intent: "select", productIds: batch.join(","), selected: "true" });
+      await eventually(async () => (onTikTok() > 0 ? true : undefined), 30_000, "a listing made whose answer was lost");
+      await faults({ errorRate: 0.25, lostAnswerRate: 0.3, rateLimitQps: 4 });
       await waitAllLive(batch, 150_000, "all 15 live despite faults");
     } finally {
-      await fetch(`${h.tiktok.url}/sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, lostAnswerRate: 0, rateLimitQps: 50 }) });
+      await faults({ errorRate: 0, lostAnswerRate: 0, rateLimitQps: 50 });
     }
     expectListedOnce(batch);
     const answers = h.tiktok.simulator.requestLog.list().filter((r) => !before.has(r.request_id));
@@ -84,7 +89,9 @@ describe("sync engine under failure", () => {
     // A create whose answer was lost was sent again with its key (TikTok returned the same listing), not
     // adopted as a stranger's listing and edited: one finished create per product on the timeline.
     const creates = await h.db.syncEvent.findMany({ where: { productId: { in: batch }, action: { in: ["create", "adopt"] } }, select: { productId: true, action: true, outcome: true, summary: true } });
-    expect(creates.filter((e) => e.action === "adopt")).toEqual([]);
+    const adopted = creates.filter((e) => e.action === "adopt");
+    const timelines = await h.db.syncEvent.findMany({ where: { productId: { in: adopted.map((e) => e.productId) } }, orderBy: { createdAt: "asc" }, select: { productId: true, trigger: true, action: true, outcome: true, summary: true } });
+    expect(adopted, JSON.stringify(timelines)).toEqual([]);
     expect(creates.filter((e) => e.outcome !== "ok")).toEqual([]);
     expect(creates.map((e) => e.productId).sort()).toEqual([...batch].sort());
     expect(creates.some((e) => e.summary.includes("sent again with the same request key"))).toBe(true);

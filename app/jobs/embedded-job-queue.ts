@@ -38,7 +38,7 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     const payload = JSON.stringify(job.payload ?? null);
     const at = now();
     const runAt = job.runAt ?? new Date(at.getTime() + (job.debounce?.delayMs ?? 0));
-    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt, maxAttempts: job.maxAttempts ?? 8 };
+    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? 0 };
     for (let tries = 0; tries < 5; tries++) {
       if (job.key) {
         // A pending job with this key will read the latest state: give it the newest payload (and, when
@@ -71,7 +71,7 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     const at = now();
     const candidates = await db.job.findMany({
       where: { OR: [{ status: "pending", runAt: { lte: at } }, { status: "running", leaseUntil: { lt: at } }] },
-      orderBy: { runAt: "asc" },
+      orderBy: [{ priority: "asc" }, { runAt: "asc" }],
       take: limit * 3,
       select: { id: true, status: true, key: true, leaseUntil: true, attempts: true, maxAttempts: true },
     });

@@ -1,6 +1,9 @@
 // The job queue port. Adapters: the embedded queue on the app's own database (embedded-job-queue.ts);
 // a Redis/BullMQ adapter can implement the same port for the scale path.
 
+/** Work that may wait for webhooks and stock pushes: product syncs, review checks. */
+export const BACKGROUND_PRIORITY = 1;
+
 export interface NewJob {
   shop: string;
   type: string;
@@ -9,6 +12,8 @@ export interface NewJob {
   key?: string;
   runAt?: Date;
   maxAttempts?: number;
+  /** Lower runs first among due jobs (default 0, as webhook processing): background work uses BACKGROUND_PRIORITY. */
+  priority?: number;
   /**
    * With a key: wait `delayMs` after the latest enqueue before running, but never longer than `maxWaitMs`
    * after the first, so a burst becomes one run and a steady stream still runs regularly.

@@ -1,6 +1,6 @@
 // The sync engine's job types and how work is keyed: one pending job per product and per inventory
 // item, so a burst of webhooks for the same thing collapses into one call that reads the latest state.
-import type { JobQueue } from "../../jobs/job-queue";
+import { BACKGROUND_PRIORITY, type JobQueue } from "../../jobs/job-queue";
 
 export const PRODUCT_SYNC_JOB = "product.sync";
 export const INVENTORY_SYNC_JOB = "inventory.sync";
@@ -18,7 +18,7 @@ export interface StockPushTiming { delayMs: number; maxWaitMs: number }
 export const DEFAULT_STOCK_PUSH_TIMING: StockPushTiming = { delayMs: 100, maxWaitMs: 1000 };
 
 export function enqueueProductSync(queue: JobQueue, shop: string, productId: string, trigger: string) {
-  return queue.enqueue({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload });
+  return queue.enqueue({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY });
 }
 
 export function enqueueStockPush(queue: JobQueue, shop: string, productId: string, trigger: string, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING) {
@@ -30,5 +30,5 @@ export function enqueueStockPush(queue: JobQueue, shop: string, productId: strin
  * TikTok's retries): a listing sent for review is also checked by asking TikTok, until it leaves review.
  */
 export function scheduleReviewCheck(queue: JobQueue, shop: string, productId: string, delayMs: number) {
-  return queue.enqueue({ shop, type: REVIEW_CHECK_JOB, key: `review:${shop}:${productId}`, payload: { productId }, runAt: new Date(Date.now() + delayMs) });
+  return queue.enqueue({ shop, type: REVIEW_CHECK_JOB, key: `review:${shop}:${productId}`, payload: { productId }, runAt: new Date(Date.now() + delayMs), priority: BACKGROUND_PRIORITY });
 }

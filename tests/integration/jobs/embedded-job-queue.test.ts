@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { createEmbeddedJobQueue } from "../../../app/jobs/embedded-job-queue";
-import type { LeasedJob } from "../../../app/jobs/job-queue";
+import { BACKGROUND_PRIORITY, type LeasedJob } from "../../../app/jobs/job-queue";
 import { startJobWorker } from "../../../app/jobs/job-worker";
 import { TEST_DATABASES } from "../../support/test-databases";
 
@@ -116,6 +116,17 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     const [second] = (await queue.lease("w2", 10)).filter((j) => j.key === key);
     expect(second?.payload).toEqual({ n: 2 });
     await queue.complete(second!, "w2");
+  });
+
+  it("runs due webhook work before background work queued earlier (a big initial sync does not hold back stock)", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    for (let i = 0; i < 5; i++) await queue.enqueue({ shop: "s", type: "product.sync", payload: { i }, key: `product:${i}`, priority: BACKGROUND_PRIORITY });
+    advance(1000);
+    await queue.enqueue({ shop: "s", type: "webhook.process", payload: { urgent: true } });
+    const [first] = await queue.lease("w1", 1);
+    expect(first).toMatchObject({ type: "webhook.process" });
+    const rest = await queue.lease("w1", 5);
+    expect(rest.map((j) => (j.payload as { i: number }).i)).toEqual([0, 1, 2, 3, 4]); // then oldest first
   });
 
   it("runs every job exactly once with competing workers", async () => {

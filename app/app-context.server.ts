@@ -21,7 +21,7 @@ import { syncProductStock } from "./modules/catalog/sync-inventory";
 import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repository";
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
-import { checkReview, createTikTokReviewProcessors } from "./modules/catalog/tiktok-review-processors";
+import { checkReview, createTikTokReviewBatchProcessors } from "./modules/catalog/tiktok-review-processors";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDeliveries, type WebhookBatchProcessor, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import type { ReceiveWebhookDeps } from "./modules/webhooks/receive-webhook";
@@ -115,6 +115,7 @@ const catalogWebhookDeps: CatalogWebhookDeps = {
 export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcessor>> = {
   ...createInventoryLevelBatchProcessors(inventoryWebhookDeps),
   ...createCatalogBatchProcessors(catalogWebhookDeps),
+  ...createTikTokReviewBatchProcessors({ state: syncState, queue, tiktokFor }),
 };
 
 export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
@@ -122,7 +123,6 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createCatalogWebhookProcessors(catalogWebhookDeps),
   ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),
-  ...createTikTokReviewProcessors({ state: syncState, queue, tiktokFor }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
 };
 

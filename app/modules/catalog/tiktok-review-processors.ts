@@ -4,7 +4,7 @@
 import { parseTikTokWebhook } from "../../integrations/tiktok";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
-import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import type { WebhookBatchProcessor } from "../webhooks/process-webhook-delivery";
 import { enqueueProductSync } from "./sync-jobs";
 import type { SyncStateRepository } from "./sync-state-repository";
 
@@ -50,19 +50,36 @@ export async function applyTikTokProductStatus(deps: TikTokReviewDeps, tiktokPro
   return records.length;
 }
 
-export function createTikTokReviewProcessors(deps: TikTokReviewDeps): Record<string, WebhookProcessor> {
-  const onProductEvent: WebhookProcessor = async ({ payload, topic }) => {
-    const event = parseTikTokWebhook(payload);
-    if (event.kind !== "event" || !("product_id" in event.data)) return { ignored: "not a product event" };
-    const count = await applyTikTokProductStatus(deps, String(event.data.product_id), `tiktok:${topic}`);
-    if (count === 0) return { ignored: "product is not one the app synced" };
+/**
+ * TikTok's product events arrive several per listing (audit result, status change), and in bursts during a big
+ * sync: each listing of a batch is read from TikTok once, for its latest event (the read gives the current
+ * status, which covers the earlier events too).
+ */
+export function createTikTokReviewBatchProcessors(deps: TikTokReviewDeps): Record<string, WebhookBatchProcessor> {
+  const onProductEvents: WebhookBatchProcessor = async (deliveries) => {
+    const productIds = deliveries.map(({ payload }) => {
+      const event = parseTikTokWebhook(payload);
+      return event.kind === "event" && "product_id" in event.data ? String(event.data.product_id) : null;
+    });
+    const latest = new Map<string, number>();
+    productIds.forEach((id, i) => id && latest.set(id, i));
+    const results: Array<void | { ignored: string }> = [];
+    for (let i = 0; i < deliveries.length; i++) {
+      const productId = productIds[i];
+      if (!productId) results.push({ ignored: "not a product event" });
+      else if (latest.get(productId) !== i) results.push({ ignored: "superseded: a later event of this listing in the same batch read its status" });
+      else {
+        const count = await applyTikTokProductStatus(deps, productId, `tiktok:${deliveries[i]!.topic}`);
+        results.push(count === 0 ? { ignored: "product is not one the app synced" } : undefined);
+      }
+    }
+    return results;
   };
   return {
-    "tiktok:PRODUCT_STATUS_CHANGE": onProductEvent,
-    "tiktok:PRODUCT_AUDIT_STATUS_CHANGE": onProductEvent,
+    "tiktok:PRODUCT_STATUS_CHANGE": onProductEvents,
+    "tiktok:PRODUCT_AUDIT_STATUS_CHANGE": onProductEvents,
   };
 }
-
 
 /** Job: ask TikTok where a listing in review stands; check again later (without using up attempts) while it is still in review. */
 export async function checkReview(deps: TikTokReviewDeps, shop: string, productId: string, nextCheckMs: number): Promise<"settled" | "not_in_review"> {

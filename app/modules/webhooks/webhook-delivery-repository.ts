@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createGroupCommit } from "../../db/group-commit";
 import { durably } from "../../db/libsql-shared-connection";
 import type { Database } from "../../db.server";
+import { BACKGROUND_PRIORITY } from "../../jobs/job-queue";
 
 export interface NewWebhookDelivery {
   source: "shopify" | "tiktok";
@@ -105,7 +106,7 @@ async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: 
 
   const results: Array<{ id: string; duplicate: boolean }> = [];
   const deliveries: Array<NewWebhookDelivery & { id: string; status: string }> = [];
-  const toProcess = new Map<string, { type: string; deliveryIds: string[] }>(); // one job per shop and batch
+  const toProcess = new Map<string, { type: string; source: NewWebhookDelivery["source"]; deliveryIds: string[] }>(); // one job per shop and batch
   for (const { delivery, processWith } of batch) {
     const knownId = known.get(keyOf(delivery));
     if (knownId) {
@@ -116,14 +117,16 @@ async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: 
     known.set(keyOf(delivery), id);
     deliveries.push({ id, ...delivery, status: processWith ? "enqueued" : "received" });
     if (processWith) {
-      const job = toProcess.get(delivery.shop) ?? { type: processWith.jobType, deliveryIds: [] };
+      const job = toProcess.get(delivery.shop) ?? { type: processWith.jobType, source: delivery.source, deliveryIds: [] };
       job.deliveryIds.push(id);
       toProcess.set(delivery.shop, job);
     }
     results.push({ id, duplicate: false });
   }
   if (deliveries.length === 0) return results;
-  const jobs = [...toProcess].map(([shop, { type, deliveryIds }]) => ({ shop, type, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload) }));
+  // Shopify's changes (stock above all) overtake queued product syncs; TikTok's status events wait their turn
+  // with them (during a big initial sync they pile up, and are then read once per listing).
+  const jobs = [...toProcess].map(([shop, { type, source, deliveryIds }]) => ({ shop, type, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload), priority: source === "tiktok" ? BACKGROUND_PRIORITY : 0 }));
   try {
     // Shopify is answered 200 once this returns: on disk, not just in the WAL's page cache.
     // (An interactive transaction: Prisma runs a batch transaction outside the caller's async context.)

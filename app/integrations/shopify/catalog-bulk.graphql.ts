@@ -1,4 +1,4 @@
-import { MEDIA_FOR_LISTING_FRAGMENT } from "./product.graphql";
+import { MEDIA_FOR_LISTING_FRAGMENT, PRODUCT_LISTING_FIELDS_FRAGMENT, STOCK_LEVEL_FRAGMENT, VARIANT_LISTING_FIELDS_FRAGMENT } from "./product.graphql";
 
 // The initial catalog export, in two bulk operations (Shopify writes JSONL, no cost limit), so the first
 // sync of a whole catalog needs no Admin API read per product. A bulk query allows at most five
@@ -10,46 +10,7 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
     products {
       edges {
         node {
-          id
-          handle
-          title
-          descriptionHtml
-          vendor
-          productType
-          tags
-          status
-          isGiftCard
-          updatedAt
-          category {
-            id
-            fullName
-          }
-          options(first: 3) {
-            name
-            position
-            linkedMetafield {
-              namespace
-              key
-            }
-            optionValues {
-              name
-            }
-          }
-          packageLength: metafield(namespace: "tiktok", key: "package_length") {
-            type
-            value
-          }
-          packageWidth: metafield(namespace: "tiktok", key: "package_width") {
-            type
-            value
-          }
-          packageHeight: metafield(namespace: "tiktok", key: "package_height") {
-            type
-            value
-          }
-          variantsCount {
-            count
-          }
+          ...ProductListingFields
           collections {
             edges {
               node {
@@ -80,30 +41,7 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
           variants {
             edges {
               node {
-                id
-                title
-                position
-                sku
-                price
-                compareAtPrice
-                barcode
-                inventoryPolicy
-                inventoryQuantity
-                selectedOptions {
-                  name
-                  value
-                }
-                inventoryItem {
-                  id
-                  tracked
-                  requiresShipping
-                  measurement {
-                    weight {
-                      unit
-                      value
-                    }
-                  }
-                }
+                ...VariantListingFields
               }
             }
           }
@@ -111,6 +49,8 @@ export const CATALOG_PRODUCTS_BULK_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${PRODUCT_LISTING_FIELDS_FRAGMENT}
+  ${VARIANT_LISTING_FIELDS_FRAGMENT}
   ${MEDIA_FOR_LISTING_FRAGMENT}
 `;
 
@@ -137,15 +77,7 @@ export const CATALOG_VARIANTS_BULK_QUERY = /* GraphQL */ `
               edges {
                 node {
                   id
-                  updatedAt
-                  location {
-                    id
-                    name
-                  }
-                  quantities(names: ["available"]) {
-                    name
-                    quantity
-                  }
+                  ...StockLevelFields
                 }
               }
             }
@@ -154,6 +86,7 @@ export const CATALOG_VARIANTS_BULK_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${STOCK_LEVEL_FRAGMENT}
   ${MEDIA_FOR_LISTING_FRAGMENT}
 `;
 

@@ -1,5 +1,6 @@
 // Stock per location, read apart from the product itself: levels × variants in one query would exceed
 // Shopify's single-query cost limit (1,000) for larger products, so variants are paged in small steps.
+import { STOCK_LEVEL_FRAGMENT } from "./product.graphql";
 export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
   query ProductStock($id: ID!, $after: String, $variants: Int = 25) {
     product(id: $id) {
@@ -16,15 +17,7 @@ export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
             tracked
             inventoryLevels(first: 5) {
               nodes {
-                updatedAt
-                location {
-                  id
-                  name
-                }
-                quantities(names: ["available"]) {
-                  name
-                  quantity
-                }
+                ...StockLevelFields
               }
             }
           }
@@ -32,6 +25,7 @@ export const PRODUCT_STOCK_QUERY = /* GraphQL */ `
       }
     }
   }
+  ${STOCK_LEVEL_FRAGMENT}
 `;
 
 export interface StockLevel {

@@ -25,8 +25,10 @@ export const MEDIA_FOR_LISTING_FRAGMENT = /* GraphQL */ `
   }
 `;
 
-export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
-  fragment ProductForListing on Product {
+// The product's own fields and each variant's, shared by this query and the catalog's bulk export (the
+// export must return exactly what a read returns: the catalog snapshot stands in for a read).
+export const PRODUCT_LISTING_FIELDS_FRAGMENT = /* GraphQL */ `
+  fragment ProductListingFields on Product {
     id
     handle
     title
@@ -52,18 +54,6 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         name
       }
     }
-    collections(first: 5) {
-      nodes {
-        id
-        handle
-        title
-      }
-    }
-    media(first: 20) {
-      nodes {
-        ...MediaForListing
-      }
-    }
     packageLength: metafield(namespace: "tiktok", key: "package_length") {
       type
       value
@@ -76,6 +66,71 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
       type
       value
     }
+    variantsCount {
+      count
+    }
+  }
+`;
+
+export const VARIANT_LISTING_FIELDS_FRAGMENT = /* GraphQL */ `
+  fragment VariantListingFields on ProductVariant {
+    id
+    title
+    position
+    sku
+    price
+    compareAtPrice
+    barcode
+    inventoryPolicy
+    inventoryQuantity
+    selectedOptions {
+      name
+      value
+    }
+    inventoryItem {
+      id
+      tracked
+      requiresShipping
+      measurement {
+        weight {
+          unit
+          value
+        }
+      }
+    }
+  }
+`;
+
+/** Stock at one location, wherever levels are read (per product, or in the catalog's variants export). */
+export const STOCK_LEVEL_FRAGMENT = /* GraphQL */ `
+  fragment StockLevelFields on InventoryLevel {
+    updatedAt
+    location {
+      id
+      name
+    }
+    quantities(names: ["available"]) {
+      name
+      quantity
+    }
+  }
+`;
+
+export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
+  fragment ProductForListing on Product {
+    ...ProductListingFields
+    collections(first: 5) {
+      nodes {
+        id
+        handle
+        title
+      }
+    }
+    media(first: 20) {
+      nodes {
+        ...MediaForListing
+      }
+    }
     metafields(first: 20) {
       nodes {
         namespace
@@ -84,38 +139,12 @@ export const PRODUCT_FOR_LISTING_FRAGMENT = /* GraphQL */ `
         value
       }
     }
-    variantsCount {
-      count
-    }
     variants(first: $variants) {
       nodes {
-        id
-        title
-        position
-        sku
-        price
-        compareAtPrice
-        barcode
-        inventoryPolicy
-        inventoryQuantity
-        selectedOptions {
-          name
-          value
-        }
+        ...VariantListingFields
         media(first: 1) {
           nodes {
             ...MediaForListing
-          }
-        }
-        inventoryItem {
-          id
-          tracked
-          requiresShipping
-          measurement {
-            weight {
-              unit
-              value
-            }
           }
         }
       }
@@ -130,6 +159,8 @@ export const PRODUCT_FOR_LISTING_QUERY = /* GraphQL */ `
     }
   }
   ${PRODUCT_FOR_LISTING_FRAGMENT}
+  ${PRODUCT_LISTING_FIELDS_FRAGMENT}
+  ${VARIANT_LISTING_FIELDS_FRAGMENT}
   ${MEDIA_FOR_LISTING_FRAGMENT}
 `;
 

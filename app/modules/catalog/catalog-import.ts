@@ -16,11 +16,10 @@ import {
   type RunBulkQueryResult,
 } from "../../integrations/shopify/catalog-bulk.graphql";
 import type { Database } from "../../db.server";
-import { availableQuantity } from "../inventory/inventory-rules";
 import { indexFieldsFromProduct } from "./catalog-index-fields";
 import type { CatalogRepository } from "./catalog-repository";
 import { levelsOfExportedVariant, snapshotFromProductExport, type ExportedProduct, type ExportedVariantExtras } from "./catalog-snapshot";
-import type { StockLedgerRepository } from "./stock-ledger-repository";
+import { readLevelsOf, type StockLedgerRepository } from "./stock-ledger-repository";
 
 export const CATALOG_IMPORT_JOB = "catalog.import";
 /** The products export's run (what the products page shows); the variants export has its own. */
@@ -108,10 +107,7 @@ async function importVariants(deps: CatalogImportDeps, shop: string, variants: A
   let imported = 0;
   const flush = async () => {
     if (batch.length === 0) return;
-    await deps.ledger.recordReads(shop, batch.map((v) => ({
-      inventoryItemId: v.inventoryItem.id,
-      levels: levelsOfExportedVariant(v).filter((l) => l.updatedAt).map((l) => ({ locationId: l.location.id, available: availableQuantity(l), shopifyUpdatedAt: new Date(l.updatedAt!) })),
-    })));
+    await deps.ledger.recordReads(shop, batch.map((v) => ({ inventoryItemId: v.inventoryItem.id, levels: readLevelsOf(levelsOfExportedVariant(v).filter((l) => l.updatedAt))! })));
     await deps.catalog.addVariantExtras(shop, batch);
     imported += batch.length;
     batch = [];

@@ -1,7 +1,9 @@
 // The stock ledger (model StockLevel): Shopify's available quantity per inventory item and location, as
 // last seen in a webhook or a Shopify read. Stock pushes to TikTok are computed from it.
 import type { Database } from "../../db.server";
+import { availableQuantity } from "../inventory/inventory-rules";
 import { judgeLevelUpdate, type LevelJudgement } from "../inventory/stock-level-ordering";
+import type { ShopifyInventoryLevel } from "../listing/shopify-product";
 
 export interface LedgerLevel {
   inventoryItemId: string;
@@ -22,6 +24,12 @@ export interface ReadLevel {
   locationId: string;
   available: number;
   shopifyUpdatedAt: Date;
+}
+
+/** Levels as the Admin API returns them, for `recordReads`; null when one carries no timestamp to judge it by. */
+export function readLevelsOf(levels: readonly ShopifyInventoryLevel[]): ReadLevel[] | null {
+  if (!levels.every((l) => l.updatedAt)) return null;
+  return levels.map((l) => ({ locationId: l.location.id, available: availableQuantity(l), shopifyUpdatedAt: new Date(l.updatedAt!) }));
 }
 
 export function createStockLedgerRepository(db: Database) {

@@ -9,7 +9,6 @@ import { lazyShopifyGateway } from "../../integrations/shopify/admin-graphql-gat
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
 import type { TikTokShopClient } from "../../integrations/tiktok";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
-import { availableQuantity } from "../inventory/inventory-rules";
 import { skusWithMovedWarehouses } from "../inventory/warehouse-change";
 import { classifyChange } from "../listing/listing-fingerprint";
 import type { UploadedImage, UploadedImages } from "../listing/image-refs";
@@ -25,7 +24,7 @@ import { ensureCategoryFor, resolveListingInput } from "./listing-context";
 import { DAILY_LIMIT_WAIT } from "./sync-progress";
 import { readProductForListing } from "./read-product";
 import type { SkuLinkRecord, SyncEventInput, SyncStateRepository } from "./sync-state-repository";
-import type { StockLedgerRepository } from "./stock-ledger-repository";
+import { readLevelsOf, type StockLedgerRepository } from "./stock-ledger-repository";
 import type { StoreSettingsRepository } from "./store-settings-repository";
 
 export interface SyncProductDeps {
@@ -370,11 +369,10 @@ async function productFromSnapshot(ledger: StockLedgerRepository, shop: string, 
 
 /** Seeds the stock ledger from the product just read (levels carry Shopify's updatedAt). */
 function recordStockRead(ledger: StockLedgerRepository, shop: string, product: ShopifyProduct) {
-  const timestamped = product.variants.nodes.filter((v) => v.inventoryItem.inventoryLevels.nodes.every((l) => l.updatedAt));
-  return ledger.recordReads(shop, timestamped.map((v) => ({
-    inventoryItemId: v.inventoryItem.id,
-    levels: v.inventoryItem.inventoryLevels.nodes.map((l) => ({ locationId: l.location.id, available: availableQuantity(l), shopifyUpdatedAt: new Date(l.updatedAt!) })),
-  })));
+  return ledger.recordReads(shop, product.variants.nodes.flatMap((v) => {
+    const levels = readLevelsOf(v.inventoryItem.inventoryLevels.nodes);
+    return levels ? [{ inventoryItemId: v.inventoryItem.id, levels }] : [];
+  }));
 }
 
 /** A listing already on TikTok with this product's seller SKUs (listed by hand or by another tool). */

@@ -2,6 +2,7 @@
 // from the real database and services. Routes and the worker take what they need from here; tests build
 // their own from the same factories.
 import { db } from "./db.server";
+import { createDeliveryIntakeStore } from "./db/delivery-intake-store";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
@@ -43,7 +44,7 @@ import type { PrerequisiteCheck } from "./modules/readiness/shop-setup-readiness
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
 export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
-export const webhookDeliveries = createWebhookDeliveryRepository(db);
+export const webhookDeliveries = createWebhookDeliveryRepository(db, createDeliveryIntakeStore());
 export const catalog = createCatalogRepository(db);
 export const syncState = createSyncStateRepository(db);
 export const storeSettings = createStoreSettingsRepository(db);

@@ -77,8 +77,10 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     const bareResult = await fire(bare.url, { durationS, connections, label: "bare node:http" });
     await sleep(1000);
     const appResult = await fire(h.app.url, { durationS, connections, label: "app" });
-    log("letting the worker catch up before the fixed-rate run");
-    await waitForQuietQueue(h.db, 120_000);
+    if (!workerSeparate) {
+      log("letting the worker catch up before the fixed-rate run");
+      await waitForQuietQueue(h.db, 120_000);
+    }
     const steady = await fire(h.app.url, { durationS, connections: 10, overallRate: fixedRate, label: `app at a fixed rate` });
     // The same fixed rate against the bare server: what the load tool itself adds to the latency.
     const bareSteady = await fire(bare.url, { durationS, connections: 10, overallRate: fixedRate, label: `bare node:http at a fixed rate` });
@@ -89,6 +91,7 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     log(`bare ${JSON.stringify(summary(bareResult))}`);
     log(`app ${JSON.stringify(summary(appResult))}`);
     log(`app @${fixedRate} ${JSON.stringify(summary(steady))}`);
+    log(`bare @${fixedRate} ${JSON.stringify(summary(bareSteady))}`);
     return {
       benchmark: "webhook-ingest",
       worker: workerSeparate ? "separate (not processing)" : "in the web process",

@@ -1,7 +1,7 @@
 // Group commit: concurrent callers' writes go to the database together, one transaction per batch.
-// A write's cost on SQLite is mostly per transaction (the libsql client opens a connection and prepares
-// its statements for each), so under a burst this turns N transactions into a few; a lone caller is
-// flushed on the next turn of the event loop, so it waits for nothing.
+// Callers arriving in the same turn of the event loop (a burst of requests) share a batch; a lone caller is
+// flushed on the next turn, so it waits for nothing. Up to `maxInFlight` batches are written at once: a
+// batch waiting for its disk sync does not hold back the next one's commit (the syncs coalesce).
 
 export interface GroupCommit<Item, Result> {
   submit(item: Item): Promise<Result>;
@@ -10,34 +10,41 @@ export interface GroupCommit<Item, Result> {
 export function createGroupCommit<Item, Result>(
   /** Writes the batch; returns one result per item, in order. Throwing fails every item of the batch. */
   flush: (items: Item[]) => Promise<Result[]>,
-  options: { maxBatch: number },
+  options: { maxBatch: number; maxInFlight?: number },
 ): GroupCommit<Item, Result> {
   type Waiting = { item: Item; resolve: (r: Result) => void; reject: (e: unknown) => void };
+  const maxInFlight = options.maxInFlight ?? 1;
   let waiting: Waiting[] = [];
-  let draining = false;
+  let inFlight = 0;
+  let scheduled = false;
 
-  async function drain() {
-    while (waiting.length > 0) {
+  function startBatches() {
+    while (waiting.length > 0 && inFlight < maxInFlight) {
       const batch = waiting.slice(0, options.maxBatch);
       waiting = waiting.slice(batch.length);
-      try {
-        const results = await flush(batch.map((w) => w.item));
-        batch.forEach((w, i) => w.resolve(results[i]!));
-      } catch (error) {
-        for (const w of batch) w.reject(error);
-      }
+      inFlight++;
+      (async () => flush(batch.map((w) => w.item)))()
+        .then(
+          (results) => batch.forEach((w, i) => w.resolve(results[i]!)),
+          (error: unknown) => batch.forEach((w) => w.reject(error)),
+        )
+        .finally(() => {
+          inFlight--;
+          startBatches();
+        });
     }
-    draining = false;
   }
 
   return {
     submit(item) {
       return new Promise<Result>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
-        if (!draining) {
-          draining = true;
-          // Callers arriving in the same turn (a burst of requests) join this batch.
-          setImmediate(() => void drain());
+        if (!scheduled && inFlight < maxInFlight) {
+          scheduled = true;
+          setImmediate(() => {
+            scheduled = false;
+            startBatches();
+          });
         }
       });
     },

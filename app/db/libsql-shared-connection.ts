@@ -6,48 +6,32 @@
 // adapter already runs a transaction under a mutex that every other query of the client waits for, so a
 // transaction can safely use the shared connection: BEGIN, its statements, COMMIT or ROLLBACK.
 //
-// Durability: statements and transactions commit with synchronous=NORMAL (WAL: they survive an app crash;
-// a power cut may lose the last commits, never one in the middle) — job bookkeeping, sync state and the
-// stock ledger, all derived from recorded webhooks or restored by re-running and the reconcile. What the
-// app acknowledges to others (a webhook answered 200) is written inside `durably()`: its transaction
-// commits with synchronous=FULL, so it is on disk when Shopify gets the answer, and that fsync also covers
-// every earlier NORMAL commit. (An fsync per sync transaction made the event loop wait on the disk.)
-import { AsyncLocalStorage } from "node:async_hooks";
+// Durability: everything on this connection commits with synchronous=NORMAL (WAL: it survives an app crash; a
+// power cut may lose the last commits, never one in the middle) — job bookkeeping, sync state and the stock
+// ledger, all derived from recorded webhooks or restored by re-running and the reconcile. What the app
+// acknowledges to others (a webhook answered 200) is written by the webhook intake on its own connection with
+// synchronous=FULL (sqlite-delivery-intake.ts), and that fsync also covers every earlier NORMAL commit.
 import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { reusePreparedStatements } from "./libsql-statement-cache";
-
-const durable = new AsyncLocalStorage<true>();
-
-/**
- * Runs `work` so that the SQLite transactions it starts are on disk when they return (synchronous=FULL).
- * Interactive transactions only: Prisma runs a batch `$transaction([...])` outside the caller's async context.
- */
-export function durably<T>(work: () => Promise<T>): Promise<T> {
-  return durable.run(true, work);
-}
+import { sqliteFilePath, startSqliteCheckpointer } from "./sqlite-checkpointer";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
 export function withSharedConnectionTransactions(client: Client): Client {
   // libsql runs statements synchronously: these apply before any query the caller sends.
-  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"]) {
+  // Checkpoints run on their own thread (sqlite-checkpointer.ts), not inside this connection's commits.
+  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]) {
     client.execute(pragma).catch((error: Error) => console.error(`SQLite ${pragma} failed: ${error.message}`));
   }
 
   async function transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    const full = durable.getStore() === true;
-    if (full) await client.execute("PRAGMA synchronous = FULL"); // cannot change inside a transaction
     await client.execute(BEGIN[mode]);
     let open = true;
     const end = async (sql: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
       open = false;
-      try {
-        await client.execute(sql);
-      } finally {
-        if (full) await client.execute("PRAGMA synchronous = NORMAL").catch(() => undefined);
-      }
+      await client.execute(sql);
     };
     const ensureOpen = () => {
       if (!open) throw new Error("The transaction is closed");
@@ -79,10 +63,20 @@ export function withSharedConnectionTransactions(client: Client): Client {
   });
 }
 
-/** Prisma's libsql adapter over one long-lived connection per client, reusing its prepared statements. */
+/**
+ * Prisma's libsql adapter over one long-lived connection per client, reusing its prepared statements, with
+ * a checkpoint thread for the client's lifetime ($disconnect closes the client).
+ */
 export class PrismaLibSQLSharedConnection extends PrismaLibSQL {
   createClient(config: Parameters<typeof createClient>[0]): Client {
     reusePreparedStatements();
-    return withSharedConnectionTransactions(createClient(config));
+    const client = withSharedConnectionTransactions(createClient(config));
+    const checkpointer = startSqliteCheckpointer(sqliteFilePath(config.url));
+    const close = client.close.bind(client);
+    client.close = () => {
+      void checkpointer.stop();
+      close();
+    };
+    return client;
   }
 }

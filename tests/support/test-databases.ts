@@ -22,9 +22,9 @@ export const TEST_DATABASES: Array<{ name: string; create(): Promise<TemporaryDa
 
 /**
  * For a `describe.each(TEST_DATABASES)` block: creates and migrates the backend's database before its tests,
- * drops it after. Returns a getter for the client (valid inside tests and later hooks).
+ * drops it after. Returns a getter for the client (valid inside tests and later hooks), with its URL.
  */
-export function useMigratedDatabase(backend: { create(): Promise<TemporaryDatabase> }): () => Database {
+export function useMigratedDatabase(backend: { create(): Promise<TemporaryDatabase> }): (() => Database) & { url(): string } {
   let database: TemporaryDatabase | undefined;
   let db: Database | undefined;
   beforeAll(async () => {
@@ -36,5 +36,5 @@ export function useMigratedDatabase(backend: { create(): Promise<TemporaryDataba
     await db?.$disconnect();
     await database?.drop();
   });
-  return () => db!;
+  return Object.assign(() => db!, { url: () => database!.url });
 }

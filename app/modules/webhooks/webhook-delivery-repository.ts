@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { createGroupCommit } from "../../db/group-commit";
-import { durably } from "../../db/libsql-shared-connection";
 import type { Database } from "../../db.server";
-import { BACKGROUND_PRIORITY } from "../../jobs/job-queue";
+import type { DeliveryIntakeStore, DeliveryReceipt, RecordedDelivery } from "./delivery-intake";
 
 export interface NewWebhookDelivery {
   source: "shopify" | "tiktok";
@@ -31,6 +29,8 @@ export interface WebhookDeliveryRepository {
   /** The deliveries with these ids, in the order given (ids no longer stored are left out). */
   findMany(ids: string[]): Promise<StoredWebhookDelivery[]>;
   markOutcomes(outcomes: DeliveryOutcome[]): Promise<void>;
+  /** Closes the intake's own database connection. */
+  close(): Promise<void>;
 }
 
 export interface DeliveryOutcome {
@@ -43,10 +43,16 @@ export const PROCESS_WEBHOOK_JOB = "webhook.process";
 /** `deliveryId`: jobs queued before deliveries were processed in batches (still accepted). */
 export interface ProcessWebhookPayload { deliveryIds?: string[]; deliveryId?: string }
 
-export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
-  const intake = createGroupCommit<Receipt, { id: string; duplicate: boolean }>((batch) => recordBatch(db, batch), { maxBatch: 200 });
+/**
+ * Deliveries are recorded through the intake store (its own connection, no Prisma: it is on the path of every
+ * webhook's answer), batched by group commit; they are read and updated through Prisma.
+ */
+export function createWebhookDeliveryRepository(db: Database, intakeStore: DeliveryIntakeStore): WebhookDeliveryRepository {
+  // Batches in flight together: one waiting for its disk sync does not hold back the next one's commit.
+  const intake = createGroupCommit<DeliveryReceipt, RecordedDelivery>((batch) => intakeStore.recordBatch(batch), { maxBatch: 200, maxInFlight: 4 });
   return {
     recordOnce: (delivery, processWith) => intake.submit({ delivery, processWith }),
+    close: () => intakeStore.close(),
     async findMany(ids) {
       const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
       const byId = new Map(rows.map((row) => [row.id, row]));
@@ -82,70 +88,4 @@ export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRe
       }
     },
   };
-}
-
-interface Receipt {
-  delivery: NewWebhookDelivery;
-  processWith?: { jobType: string };
-}
-
-/**
- * Records a batch of deliveries and their jobs in one (batch, not interactive) transaction: no round trips
- * while it holds SQLite's write lock. Deliveries already recorded (Shopify retries, duplicates within the
- * batch) are answered as duplicates. If another process recorded one of them in between, the batch is
- * refused whole and each delivery is recorded on its own.
- */
-async function recordBatch(db: Database, batch: Receipt[]): Promise<Array<{ id: string; duplicate: boolean }>> {
-  const keyOf = (d: NewWebhookDelivery) => `${d.source}\u0000${d.deliveryId}`;
-  const known = new Map<string, string>();
-  const existing = await db.webhookDelivery.findMany({
-    where: { OR: batch.map(({ delivery: d }) => ({ source: d.source, deliveryId: d.deliveryId })) },
-    select: { id: true, source: true, deliveryId: true },
-  });
-  for (const row of existing) known.set(`${row.source}\u0000${row.deliveryId}`, row.id);
-
-  const results: Array<{ id: string; duplicate: boolean }> = [];
-  const deliveries: Array<NewWebhookDelivery & { id: string; status: string }> = [];
-  const toProcess = new Map<string, { type: string; source: NewWebhookDelivery["source"]; deliveryIds: string[] }>(); // one job per shop and batch
-  for (const { delivery, processWith } of batch) {
-    const knownId = known.get(keyOf(delivery));
-    if (knownId) {
-      results.push({ id: knownId, duplicate: true });
-      continue;
-    }
-    const id = randomUUID();
-    known.set(keyOf(delivery), id);
-    deliveries.push({ id, ...delivery, status: processWith ? "enqueued" : "received" });
-    if (processWith) {
-      const job = toProcess.get(delivery.shop) ?? { type: processWith.jobType, source: delivery.source, deliveryIds: [] };
-      job.deliveryIds.push(id);
-      toProcess.set(delivery.shop, job);
-    }
-    results.push({ id, duplicate: false });
-  }
-  if (deliveries.length === 0) return results;
-  // Shopify's changes (stock above all) overtake queued product syncs; TikTok's status events wait their turn
-  // with them (during a big initial sync they pile up, and are then read once per listing).
-  const jobs = [...toProcess].map(([shop, { type, source, deliveryIds }]) => ({ shop, type, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload), priority: source === "tiktok" ? BACKGROUND_PRIORITY : 0 }));
-  try {
-    // Shopify is answered 200 once this returns: on disk, not just in the WAL's page cache.
-    // (An interactive transaction: Prisma runs a batch transaction outside the caller's async context.)
-    await durably(() =>
-      db.$transaction(async (tx) => {
-        await tx.webhookDelivery.createMany({ data: deliveries });
-        if (jobs.length) await tx.job.createMany({ data: jobs });
-      }),
-    );
-    return results;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Another process recorded one of them meanwhile: record each on its own (that one is now a duplicate).
-    const one: Array<{ id: string; duplicate: boolean }> = [];
-    for (const receipt of batch) one.push(...(await recordBatch(db, [receipt])));
-    return one;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

@@ -1,12 +1,11 @@
-// SQLite commits: synchronous=NORMAL (WAL) by default, FULL for transactions run inside durably() — what the
-// app acknowledges, such as a recorded webhook — read back from SQLite itself inside each transaction.
+// SQLite commits: the app's Prisma connection commits with synchronous=NORMAL (WAL) — read back from SQLite
+// itself inside a transaction; what the app acknowledges (a recorded webhook) goes through the intake's own
+// FULL connection (tests/integration/webhooks/delivery-intake-store.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
-import { durably } from "../../../app/db/libsql-shared-connection";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { TEST_DATABASES, type TemporaryDatabase } from "../../support/test-databases";
 
-const FULL = 2;
 const NORMAL = 1;
 
 describe("SQLite durability", () => {
@@ -25,18 +24,8 @@ describe("SQLite durability", () => {
 
   const synchronousInTransaction = (tx: Pick<Database, "$queryRawUnsafe">) => tx.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>("PRAGMA synchronous").then((rows) => Number(rows[0]!.synchronous));
 
-  it("commits ordinary transactions with NORMAL and durable ones with FULL, then returns to NORMAL", async () => {
+  it("commits the app's transactions with NORMAL", async () => {
     expect(await db.$transaction((tx) => synchronousInTransaction(tx))).toBe(NORMAL);
-    expect(await durably(() => db.$transaction((tx) => synchronousInTransaction(tx)))).toBe(FULL);
-    expect(await db.$transaction((tx) => synchronousInTransaction(tx))).toBe(NORMAL);
-    // Prisma runs a batch transaction outside the caller's async context: durable work uses interactive ones.
-    const [rows] = await durably(() => db.$transaction([db.$queryRawUnsafe<Array<{ synchronous: bigint }>>("PRAGMA synchronous")]));
-    expect(Number(rows[0]!.synchronous)).toBe(NORMAL);
-    // Concurrent work outside durably() is not made durable by a durable transaction running beside it.
-    const [durable, ordinary] = await Promise.all([
-      durably(() => db.$transaction((tx) => synchronousInTransaction(tx))),
-      db.$transaction((tx) => synchronousInTransaction(tx)),
-    ]);
-    expect([durable, ordinary]).toEqual([FULL, NORMAL]);
+    expect(await synchronousInTransaction(db)).toBe(NORMAL);
   });
 });

@@ -1,14 +1,15 @@
 // Deliveries that arrive together are recorded in one transaction with one job, and processed as a batch:
 // same outcomes as one by one, a bad delivery isolated, a failed job harmless to run again. Both databases.
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Database } from "../../../app/db.server";
+import { createDeliveryIntakeStore } from "../../../app/db/delivery-intake-store";
 import { createCatalogRepository } from "../../../app/modules/catalog/catalog-repository";
 import { createCatalogBatchProcessors, type ProductChange } from "../../../app/modules/catalog/catalog-webhook-processors";
 import { createStockLedgerRepository, type IncomingLevel } from "../../../app/modules/catalog/stock-ledger-repository";
 import { processWebhookDeliveries, type WebhookBatchProcessor } from "../../../app/modules/webhooks/process-webhook-delivery";
-import { createWebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
+import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
 import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second));
@@ -16,7 +17,12 @@ const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second));
 describe.each(TEST_DATABASES)("$name", (backend) => {
   const database = useMigratedDatabase(backend);
   let db: Database;
-  beforeAll(() => void (db = database()));
+  let deliveries: WebhookDeliveryRepository;
+  beforeAll(() => {
+    db = database();
+    deliveries = createWebhookDeliveryRepository(db, createDeliveryIntakeStore(database.url()));
+  });
+  afterAll(() => deliveries?.close()); // before the database is dropped (after-hooks run last-registered first)
 
   it("judges a burst of stock levels as a batch exactly as one by one, and ends on the same ledger", async () => {
     const ledger = createStockLedgerRepository(db);
@@ -61,7 +67,6 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
   });
 
   it("applies only each product's newest products/update of a burst; the others are marked superseded", async () => {
-    const deliveries = createWebhookDeliveryRepository(db);
     const shop = `edits-${randomUUID().slice(0, 6)}.myshopify.com`;
     const payload = (id: number, title: string, s: number) =>
       JSON.stringify({ id, admin_graphql_api_id: `gid://shopify/Product/${id}`, title, handle: `p-${id}`, vendor: "V", product_type: "T", status: "active", tags: "", updated_at: at(s).toISOString(), variants: [] });
@@ -80,7 +85,6 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
   });
 
   it("records deliveries arriving together with one job, processes them as a batch, and isolates a bad one", async () => {
-    const deliveries = createWebhookDeliveryRepository(db);
     const shop = `burst-${randomUUID().slice(0, 6)}.myshopify.com`;
     const topic = "inventory_levels/update";
     const payloads = ['{"n":1}', '{"n":2}', '{"n":"not a number"}', '{"n":4}'];
@@ -111,7 +115,6 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
   });
 
   it("retries after a passing failure without processing the finished deliveries twice", async () => {
-    const deliveries = createWebhookDeliveryRepository(db);
     const shop = `flaky-${randomUUID().slice(0, 6)}.myshopify.com`;
     const recorded = await Promise.all(["a", "b", "c"].map((n) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: `{"n":"${n}"}` }, { jobType: "webhook.process" })));
     const seen: string[] = [];

@@ -42,3 +42,29 @@ describe("group commit", () => {
     expect(await commit.submit(3)).toBe(3);
   });
 });
+
+describe("group commit with batches in flight together", () => {
+  it("starts the next batch while earlier ones are still flushing, up to maxInFlight", async () => {
+    const started: number[][] = [];
+    const finish: Array<() => void> = [];
+    const commit = createGroupCommit<number, number>((items) => {
+      started.push(items);
+      return new Promise((resolve) => finish.push(() => resolve(items)));
+    }, { maxBatch: 10, maxInFlight: 2 });
+    const turn = () => new Promise((r) => setImmediate(r));
+    const a = [commit.submit(1), commit.submit(2)];
+    await turn();
+    const b = [commit.submit(3)];
+    await turn();
+    const c = [commit.submit(4), commit.submit(5)];
+    await turn();
+    expect(started).toEqual([[1, 2], [3]]); // two in flight: 4 and 5 wait
+    finish[1]!();
+    expect(await Promise.all(b)).toEqual([3]);
+    await turn();
+    expect(started).toEqual([[1, 2], [3], [4, 5]]);
+    finish[0]!();
+    finish[2]!();
+    expect(await Promise.all([...a, ...c])).toEqual([1, 2, 4, 5]);
+  });
+});

@@ -1,0 +1,77 @@
+// Recording a batch of webhook deliveries: the plan shared by the database adapters (app/db/*-delivery-intake.ts).
+// A batch is the deliveries that arrived together (group commit); each adapter writes it in one durable
+// transaction — the deliveries not yet recorded and, for those, one processing job per shop — so a delivery
+// answered 200 is on disk with the job that will process it.
+import { timeOrderedId } from "../../db/time-ordered-id";
+import { BACKGROUND_PRIORITY } from "../../jobs/job-queue";
+import type { NewWebhookDelivery, ProcessWebhookPayload } from "./webhook-delivery-repository";
+
+export interface DeliveryReceipt {
+  delivery: NewWebhookDelivery;
+  processWith?: { jobType: string };
+}
+
+export interface RecordedDelivery { id: string; duplicate: boolean }
+
+export interface DeliveryIntakeStore {
+  /** One result per receipt, in order; throws (nothing recorded) when the transaction could not commit. */
+  recordBatch(receipts: DeliveryReceipt[]): Promise<RecordedDelivery[]>;
+  close(): Promise<void>;
+}
+
+/** A delivery row to insert unless (source, deliveryId) is already recorded. */
+export interface DeliveryRow extends NewWebhookDelivery {
+  id: string;
+  status: "enqueued" | "received";
+  receivedAt: Date;
+  jobType?: string;
+}
+
+export interface IntakeJobRow { id: string; shop: string; type: string; payload: string; priority: number; createdAt: Date }
+
+/**
+ * The batch's distinct deliveries (a delivery sent twice in one batch is one row) with fresh ids, and for each
+ * receipt the index of its row.
+ */
+export function distinctDeliveryRows(receipts: DeliveryReceipt[], now = new Date()): { rows: DeliveryRow[]; rowOfReceipt: number[] } {
+  const rowIndex = new Map<string, number>();
+  const rows: DeliveryRow[] = [];
+  const rowOfReceipt = receipts.map(({ delivery, processWith }) => {
+    const key = `${delivery.source}\u0000${delivery.deliveryId}`;
+    let index = rowIndex.get(key);
+    if (index === undefined) {
+      index = rows.push({ ...delivery, id: timeOrderedId(), status: processWith ? "enqueued" : "received", receivedAt: now, jobType: processWith?.jobType }) - 1;
+      rowIndex.set(key, index);
+    }
+    return index;
+  });
+  return { rows, rowOfReceipt };
+}
+
+/**
+ * One job per shop (and job type) for the deliveries this batch recorded. Shopify's changes (stock above all)
+ * overtake queued product syncs; TikTok's status events wait their turn with them (during a big initial sync
+ * they pile up, and are then read once per listing).
+ */
+export function jobsForRecorded(recorded: DeliveryRow[], now = new Date()): IntakeJobRow[] {
+  const jobs = new Map<string, IntakeJobRow & { deliveryIds: string[] }>();
+  for (const row of recorded) {
+    if (!row.jobType) continue;
+    const key = `${row.shop}\u0000${row.jobType}\u0000${row.source}`;
+    const job = jobs.get(key) ?? { id: timeOrderedId(), shop: row.shop, type: row.jobType, payload: "", priority: row.source === "tiktok" ? BACKGROUND_PRIORITY : 0, createdAt: now, deliveryIds: [] };
+    job.deliveryIds.push(row.id);
+    jobs.set(key, job);
+  }
+  return [...jobs.values()].map(({ deliveryIds, ...job }) => ({ ...job, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload) }));
+}
+
+/** Each receipt's answer: the stored id of its row, a duplicate unless this batch inserted it (first receipt only). */
+export function receiptResults(rowOfReceipt: number[], stored: Array<{ id: string; inserted: boolean }>): RecordedDelivery[] {
+  const answered = new Set<number>();
+  return rowOfReceipt.map((index) => {
+    const { id, inserted } = stored[index]!;
+    const first = !answered.has(index);
+    answered.add(index);
+    return { id, duplicate: !(inserted && first) };
+  });
+}

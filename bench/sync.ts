@@ -19,6 +19,8 @@ export interface SyncBenchOptions {
   variantsPerProduct: number;
   rateLimitQps: number;
   timeoutS: number;
+  /** 0: the worker runs in the web process (the default deployment); N: N `npm run worker` processes. */
+  workers: number;
 }
 
 export function syncOptions(args: Record<string, string>): SyncBenchOptions {
@@ -27,6 +29,7 @@ export function syncOptions(args: Record<string, string>): SyncBenchOptions {
     variantsPerProduct: Number(args.variants ?? 3),
     rateLimitQps: Number(args.qps ?? DEFAULT_RATE_LIMIT_QPS),
     timeoutS: Number(args.timeout ?? 1800),
+    workers: Number(args.workers ?? 0),
   };
 }
 
@@ -34,14 +37,19 @@ const isCreateOrEdit = (r: { method: string; path: string }) =>
   (r.method === "POST" && r.path === "/product/202309/products") || (r.method === "PUT" && /^\/product\/202309\/products\/[^/]+$/.test(r.path));
 
 export async function runSyncBench(options: SyncBenchOptions) {
-  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps });
+  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps, appEnv: options.workers ? { WORKER_IN_PROCESS: "false" } : {} });
   const { h } = store;
   try {
-    let peakMb = 0;
-    const sampler = setInterval(() => {
-      const mem = processMemoryMb(h.app.pid);
-      if (mem) peakMb = Math.max(peakMb, mem.hwm, mem.rss);
-    }, 250);
+    const pids = [h.app.pid];
+    for (let i = 0; i < options.workers; i++) pids.push((await h.startWorker()).pid);
+    // Peak memory per process (web, then each worker): each has the same budget.
+    const peaks = pids.map(() => 0);
+    const sample = () =>
+      pids.forEach((pid, i) => {
+        const mem = processMemoryMb(pid);
+        if (mem) peaks[i] = Math.max(peaks[i]!, mem.hwm, mem.rss);
+      });
+    const sampler = setInterval(sample, 250);
 
     const { productIds } = await generateCatalog(h, options.products, options.variantsPerProduct);
     const wanted = new Set(productIds);
@@ -77,7 +85,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
       if (count !== lastCount) stalledSince = Date.now();
       lastCount = count;
       const elapsed = (now - selectStarted) / 1000;
-      log(`${elapsed.toFixed(0)} s: ${count}/${wanted.size} on TikTok ${JSON.stringify(byStatus)}; TikTok calls ${calls.total} (429: ${calls.rateLimited}); creates/edits ${calls.createOrEdit}; app peak ${peakMb.toFixed(0)} MB`);
+      log(`${elapsed.toFixed(0)} s: ${count}/${wanted.size} on TikTok ${JSON.stringify(byStatus)}; TikTok calls ${calls.total} (429: ${calls.rateLimited}); creates/edits ${calls.createOrEdit}; peak MB per process ${peaks.map((p) => p.toFixed(0)).join("/")}`);
       if (count >= wanted.size) {
         createdAt = now;
         break;
@@ -91,8 +99,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
     }
     stopListening();
     clearInterval(sampler);
-    const mem = processMemoryMb(h.app.pid);
-    if (mem) peakMb = Math.max(peakMb, mem.hwm);
+    sample();
 
     const writeWindowS = calls.firstWrite !== undefined && calls.lastWrite !== undefined ? (calls.lastWrite - calls.firstWrite) / 1000 : NaN;
     const achieved = calls.createOrEdit / writeWindowS;
@@ -116,11 +123,13 @@ export async function runSyncBench(options: SyncBenchOptions) {
       tiktok_calls: calls.total,
       rate_limited: calls.rateLimited,
       rate_limited_share: calls.total ? Math.round((calls.rateLimited / calls.total) * 10000) / 10000 : 0,
-      peak_rss_mb: Math.round(peakMb),
+      peak_rss_mb: Math.round(Math.max(...peaks)),
+      peak_rss_mb_by_process: Object.fromEntries(peaks.map((p, i) => [i === 0 ? (options.workers ? "web" : "web+worker") : `worker${i}`, Math.round(p)])),
       shopify_product_reads: (h.shopify.adminOperations.get("productForListing") ?? 0) - productReadsBefore,
       import_s: Math.round(importMs / 100) / 10,
       select_to_all_created_s: createdAt ? Math.round((createdAt - selectStarted) / 100) / 10 : null,
       worker_concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
+      worker_processes: options.workers || "in the web process",
     };
   } finally {
     if (process.env.BENCH_APP_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_APP_LOG, h.app.output());

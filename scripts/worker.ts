@@ -18,6 +18,7 @@ const worker = startJobWorker({
 });
 await scheduleReconcile(queue, reconcileIntervalMs);
 logger.info("job worker started");
+process.send?.("ready"); // to a parent that started us with an IPC channel (the tests' harness)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     logger.info({ signal }, "stopping job worker after in-flight jobs");

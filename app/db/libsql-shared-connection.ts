@@ -14,24 +14,35 @@
 import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { reusePreparedStatements } from "./libsql-statement-cache";
-import { sqliteFilePath, startSqliteCheckpointer } from "./sqlite-checkpointer";
+import { sqliteFilePath } from "./sqlite-file-path";
+import { sqliteWriteLock, type WriteLock } from "./sqlite-write-lock";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
-export function withSharedConnectionTransactions(client: Client): Client {
+export function withSharedConnectionTransactions(client: Client, writeLock: WriteLock): Client {
   // libsql runs statements synchronously: these apply before any query the caller sends.
-  // Checkpoints run on their own thread (sqlite-checkpointer.ts), not inside this connection's commits.
-  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]) {
+  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"]) {
     client.execute(pragma).catch((error: Error) => console.error(`SQLite ${pragma} failed: ${error.message}`));
   }
 
   async function transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    await client.execute(BEGIN[mode]);
+    // Any transaction may write, and holds SQLite's write lock across awaits once it does.
+    const release = await writeLock.acquire();
+    try {
+      await client.execute(BEGIN[mode]);
+    } catch (error) {
+      release();
+      throw error;
+    }
     let open = true;
     const end = async (sql: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
       open = false;
-      await client.execute(sql);
+      try {
+        await client.execute(sql);
+      } finally {
+        release();
+      }
     };
     const ensureOpen = () => {
       if (!open) throw new Error("The transaction is closed");
@@ -63,20 +74,10 @@ export function withSharedConnectionTransactions(client: Client): Client {
   });
 }
 
-/**
- * Prisma's libsql adapter over one long-lived connection per client, reusing its prepared statements, with
- * a checkpoint thread for the client's lifetime ($disconnect closes the client).
- */
+/** Prisma's libsql adapter over one long-lived connection per client, reusing its prepared statements. */
 export class PrismaLibSQLSharedConnection extends PrismaLibSQL {
   createClient(config: Parameters<typeof createClient>[0]): Client {
     reusePreparedStatements();
-    const client = withSharedConnectionTransactions(createClient(config));
-    const checkpointer = startSqliteCheckpointer(sqliteFilePath(config.url));
-    const close = client.close.bind(client);
-    client.close = () => {
-      void checkpointer.stop();
-      close();
-    };
-    return client;
+    return withSharedConnectionTransactions(createClient(config), sqliteWriteLock(sqliteFilePath(config.url)));
   }
 }

@@ -2,7 +2,7 @@
 // (ON CONFLICT DO NOTHING: a delivery another process records at the same moment waits for that transaction,
 // then counts as a duplicate), their jobs with another, in one transaction, no Prisma.
 import pg from "pg";
-import { distinctDeliveryRows, jobsForRecorded, receiptResults, type DeliveryIntakeStore } from "../modules/webhooks/delivery-intake";
+import { distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore } from "../modules/webhooks/delivery-intake";
 
 export function createPostgresDeliveryIntake(url: string): DeliveryIntakeStore {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -38,7 +38,7 @@ export function createPostgresDeliveryIntake(url: string): DeliveryIntakeStore {
             `INSERT INTO "Job" ("id", "shop", "type", "payload", "priority", "runAt", "createdAt", "updatedAt")
              SELECT j.id, j.shop, j.type, j.payload, j.priority, j.at, j.at, j.at
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::timestamp(3)[]) AS j(id, shop, type, payload, priority, at)`,
-            [jobs.map((j) => j.id), jobs.map((j) => j.shop), jobs.map((j) => j.type), jobs.map((j) => j.payload), jobs.map((j) => j.priority), jobs.map((j) => postgresTime(j.createdAt))],
+            [jobs.map((j) => j.id), jobs.map((j) => j.shop), jobs.map((j) => j.type), jobs.map((j) => webhookJobPayload(j.deliveryIds)), jobs.map((j) => j.priority), jobs.map((j) => postgresTime(j.createdAt))],
           );
         }
         await client.query("COMMIT");

@@ -10,14 +10,15 @@
 // is never replaced while this connection is open, and a checkpoint that moves frames into the database
 // file syncs that file before the WAL is rewritten.
 //
-// The connection never waits for the write lock inside SQLite (busy_timeout=0): libsql would wait
-// synchronously, freezing the event loop — and with it the app's other connection, the one holding the
-// lock. A busy database is retried after a short pause instead. The transaction runs in one turn of the
+// Writers of this process take turns (sqlite-write-lock.ts). Against another process's writer the
+// connection never waits inside SQLite (busy_timeout=0): libsql would wait synchronously, freezing the event
+// loop; a busy database is tried again a millisecond later instead. The transaction runs in one turn of the
 // event loop, so it never holds the lock while anything else of this process waits.
 import Database from "libsql";
 import { createCoalescedFileSync, type FileSync } from "./coalesced-file-sync";
-import { sqliteFilePath } from "./sqlite-checkpointer";
-import { distinctDeliveryRows, jobsForRecorded, receiptResults, type DeliveryIntakeStore, type DeliveryReceipt, type DeliveryRow, type RecordedDelivery } from "../modules/webhooks/delivery-intake";
+import { sqliteFilePath } from "./sqlite-file-path";
+import { sqliteWriteLock } from "./sqlite-write-lock";
+import { distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore, type DeliveryReceipt, type DeliveryRow, type RecordedDelivery } from "../modules/webhooks/delivery-intake";
 
 /** How long a batch keeps retrying a locked database before it fails (the caller answers 500; Shopify retries). */
 const BUSY_DEADLINE_MS = 10_000;
@@ -31,6 +32,7 @@ export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryI
   // Opened on the first delivery: the app may be imported before its database is migrated.
   let opened: ReturnType<typeof openIntakeConnection> | undefined;
   let walSync: (FileSync & { close(): Promise<void> }) | undefined;
+  const writeLock = sqliteWriteLock(sqliteFilePath(url));
 
   function writeBatch(receipts: DeliveryReceipt[]): RecordedDelivery[] {
     const { connection, insertDelivery, recordedId, insertJob } = (opened ??= openIntakeConnection(url));
@@ -45,7 +47,7 @@ export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryI
       const stored = rows.map(insertRow);
       for (const job of jobsForRecorded(rows.filter((_, i) => stored[i]!.inserted))) {
         const at = sqliteTime(job.createdAt);
-        insertJob.run(job.id, job.shop, job.type, job.payload, job.priority, at, at, at);
+        insertJob.run(job.id, job.shop, job.type, webhookJobPayload(job.deliveryIds), job.priority, at, at, at);
       }
       connection.exec("COMMIT");
       return receiptResults(rowOfReceipt, stored);
@@ -57,13 +59,17 @@ export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryI
 
   async function writeWhenUnlocked(receipts: DeliveryReceipt[]): Promise<RecordedDelivery[]> {
     const deadline = Date.now() + BUSY_DEADLINE_MS;
-    for (let pauseMs = 1; ; pauseMs = Math.min(pauseMs * 2, 50)) {
+    for (;;) {
+      // This process's other writers (Prisma's transactions) in turn; another process's, by polling.
+      const release = await writeLock.acquire({ urgent: true });
       try {
         return writeBatch(receipts);
       } catch (error) {
         if (!isBusy(error) || Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      } finally {
+        release();
       }
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   }
 
@@ -89,7 +95,9 @@ function openIntakeConnection(url: string) {
   connection.pragma("busy_timeout = 0");
   connection.pragma("journal_mode = WAL"); // as migrated; the WAL sync relies on it
   connection.pragma("synchronous = NORMAL");
-  connection.pragma("wal_autocheckpoint = 0"); // the app's checkpoint thread does it (sqlite-checkpointer.ts)
+  // Checkpoints (two fsyncs and a copy, on this thread) are left to the app's Prisma connection: in the
+  // scale configuration that is the worker process's, away from the answers to Shopify.
+  connection.pragma("wal_autocheckpoint = 0");
   return {
     connection,
     insertDelivery: connection.prepare(

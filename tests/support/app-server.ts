@@ -48,3 +48,30 @@ export async function startAppServer(options: { port: number; env: Record<string
     });
   return { url, pid: child.pid!, output: () => output, close: () => stop("SIGTERM"), kill: () => stop("SIGKILL") };
 }
+
+/** `npm run worker` as its own process (the web process runs with WORKER_IN_PROCESS=false). */
+export async function startWorkerProcess(options: { env: Record<string, string> }): Promise<Omit<RunningApp, "url">> {
+  let output = "";
+  const nodeArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, "--import", "tsx", path.join(root, "scripts", "worker.ts")], {
+    cwd: root,
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))), NODE_ENV: "production", LOG_LEVEL: "warn", ...options.env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  let ready = false;
+  child.on("message", (message) => (ready ||= message === "ready"));
+  child.stdout?.on("data", (d) => (output += String(d)));
+  child.stderr?.on("data", (d) => (output += String(d)));
+  for (let i = 0; !ready; i++) {
+    if (child.exitCode !== null) throw new Error(`The worker exited during start-up:\n${output}`);
+    if (i > 300) throw new Error(`The worker did not start within 30 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const stop = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill(signal);
+    });
+  return { pid: child.pid!, output: () => output, close: () => stop("SIGTERM"), kill: () => stop("SIGKILL") };
+}

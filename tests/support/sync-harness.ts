@@ -11,7 +11,7 @@ import { createTikTokShopLinkRepository } from "../../app/modules/linking/tiktok
 import { createTokenCipher } from "../../app/modules/linking/token-cipher";
 import { startShopifySandbox, type ShopifySandbox, type ShopifySandboxOptions } from "../../sandbox/shopify/server";
 import { startTikTokSandbox, type TikTokSandbox, type TikTokSandboxOptions } from "../../sandbox/tiktok/server";
-import { startAppServer, type RunningApp } from "./app-server";
+import { startAppServer, startWorkerProcess, type RunningApp } from "./app-server";
 import { freePort } from "./free-port";
 
 const ENCRYPTION_KEY = "cd".repeat(32);
@@ -24,6 +24,8 @@ export interface SyncHarness {
   app: RunningApp;
   /** What the app's database says about these products and the queue, for a failing test's message. */
   diagnose(productIds?: string[]): Promise<string>;
+  /** Starts a worker process (`npm run worker`) on the app's database and settings; closed with the harness. */
+  startWorker(): Promise<{ pid: number; output(): string }>;
   /** Kills the app process (SIGKILL) and starts it again on the same database and port. */
   crashAndRestartApp(): Promise<void>;
   db: Database;
@@ -95,6 +97,7 @@ export async function startSyncHarness(options: {
       QUOTA_RETRY_INTERVAL_MS: "2000", // products waiting for the daily listing limit try again soon
       ...options.appEnv,
   };
+  const workers: Array<{ close(): Promise<void> }> = [];
   const harness: SyncHarness = {
     shopify, tiktok, db, shop, tiktokShopId: token.shop_id,
     linkShop: async (shopId, name) => void (await linkShop(shopId, name)),
@@ -115,11 +118,17 @@ export async function startSyncHarness(options: {
         `app log tail: ${harness.app.output().slice(-1500)}`,
       ].join("\n");
     },
+    async startWorker() {
+      const worker = await startWorkerProcess({ env: appEnv });
+      workers.push(worker);
+      return worker;
+    },
     async crashAndRestartApp() {
       await harness.app.kill();
       harness.app = await startAppServer({ port: appPort, env: appEnv });
     },
     async close() {
+      await Promise.all(workers.map((w) => w.close()));
       await harness.app.close();
       await Promise.allSettled([shopify.close(), tiktok.close()]);
       await db.$disconnect();

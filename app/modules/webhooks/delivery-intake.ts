@@ -27,7 +27,8 @@ export interface DeliveryRow extends NewWebhookDelivery {
   jobType?: string;
 }
 
-export interface IntakeJobRow { id: string; shop: string; type: string; payload: string; priority: number; createdAt: Date }
+/** The processing job for a shop's deliveries recorded together. */
+export interface IntakeJobRow { id: string; shop: string; type: string; priority: number; createdAt: Date; deliveryIds: string[] }
 
 /**
  * The batch's distinct deliveries (a delivery sent twice in one batch is one row) with fresh ids, and for each
@@ -54,15 +55,19 @@ export function distinctDeliveryRows(receipts: DeliveryReceipt[], now = new Date
  * they pile up, and are then read once per listing).
  */
 export function jobsForRecorded(recorded: DeliveryRow[], now = new Date()): IntakeJobRow[] {
-  const jobs = new Map<string, IntakeJobRow & { deliveryIds: string[] }>();
+  const jobs = new Map<string, IntakeJobRow>();
   for (const row of recorded) {
     if (!row.jobType) continue;
-    const key = `${row.shop}\u0000${row.jobType}\u0000${row.source}`;
-    const job = jobs.get(key) ?? { id: timeOrderedId(), shop: row.shop, type: row.jobType, payload: "", priority: row.source === "tiktok" ? BACKGROUND_PRIORITY : 0, createdAt: now, deliveryIds: [] };
+    const key = `${row.jobType}\u0000${row.source}\u0000${row.shop}`;
+    const job = jobs.get(key) ?? { id: timeOrderedId(), shop: row.shop, type: row.jobType, priority: row.source === "tiktok" ? BACKGROUND_PRIORITY : 0, createdAt: now, deliveryIds: [] };
     job.deliveryIds.push(row.id);
     jobs.set(key, job);
   }
-  return [...jobs.values()].map(({ deliveryIds, ...job }) => ({ ...job, payload: JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload) }));
+  return [...jobs.values()];
+}
+
+export function webhookJobPayload(deliveryIds: string[]): string {
+  return JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload);
 }
 
 /** Each receipt's answer: the stored id of its row, a duplicate unless this batch inserted it (first receipt only). */

@@ -53,11 +53,15 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
     expect(rows.find((r) => r.id === results[6]!.id)!.status).toBe("received"); // no processor: recorded only
 
     const jobs = await db.job.findMany({ where: { shop: { in: [a, b] } } });
-    const payloadOf = (shop: string, priority: number) => JSON.parse(jobs.find((j) => j.shop === shop && j.priority === priority)!.payload);
-    expect(jobs).toHaveLength(4); // the earlier batch's, and a's Shopify, a's TikTok and b's of this batch
-    expect(payloadOf(b, 0)).toEqual({ deliveryIds: [results[2]!.id] });
-    expect(payloadOf(a, BACKGROUND_PRIORITY)).toEqual({ deliveryIds: [results[5]!.id] });
-    expect(jobs.filter((j) => j.shop === a && j.priority === 0).map((j) => JSON.parse(j.payload))).toContainEqual({ deliveryIds: [results[0]!.id, results[1]!.id] });
+    // The earlier batch's, and a's Shopify, a's TikTok and b's of this batch.
+    expect(jobs.map((j) => [j.shop, j.priority, JSON.parse(j.payload)]).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual(
+      [
+        [a, 0, { deliveryIds: [first!.id] }],
+        [a, 0, { deliveryIds: [results[0]!.id, results[1]!.id] }],
+        [a, BACKGROUND_PRIORITY, { deliveryIds: [results[5]!.id] }],
+        [b, 0, { deliveryIds: [results[2]!.id] }],
+      ].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+    );
 
     const leased = await createEmbeddedJobQueue(db).lease("test-worker", 100);
     expect(leased.filter((j) => j.shop === a || j.shop === b)).toHaveLength(4);

@@ -117,6 +117,14 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     return claimed;
   }
 
+  async function renewLeases(jobIds: string[], workerId: string): Promise<string[]> {
+    if (jobIds.length === 0) return [];
+    const owned = { id: { in: jobIds }, leasedBy: workerId, status: "running" };
+    await db.job.updateMany({ where: owned, data: { leaseUntil: new Date(now().getTime() + visibilityTimeoutMs) } });
+    const held = new Set((await db.job.findMany({ where: owned, select: { id: true } })).map((j) => j.id));
+    return jobIds.filter((id) => !held.has(id));
+  }
+
   async function complete(job: LeasedJob, workerId: string): Promise<void> {
     await db.job.updateMany({ where: { id: job.id, leasedBy: workerId, status: "running" }, data: { status: "done", finishedAt: now(), leaseUntil: null, lastError: null } });
   }
@@ -175,5 +183,5 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     });
   }
 
-  return { enqueue, lease, complete, fail, replay, counts, waitForWork, notify: () => signal.emit("work") };
+  return { enqueue, lease, complete, renewLeases, fail, replay, counts, waitForWork, notify: () => signal.emit("work"), visibilityTimeoutMs };
 }

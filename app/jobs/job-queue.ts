@@ -39,6 +39,13 @@ export interface JobQueue {
   /** Claims up to `limit` runnable jobs for `workerId` for the visibility timeout. */
   lease(workerId: string, limit: number): Promise<LeasedJob[]>;
   complete(job: LeasedJob, workerId: string): Promise<void>;
+  /**
+   * Extends the leases of jobs this worker is still running (a job may run longer than the visibility
+   * timeout: a catalog import of 10,000 products does). Returns the ids whose lease it no longer holds.
+   */
+  renewLeases(jobIds: string[], workerId: string): Promise<string[]>;
+  /** How long a lease lasts without renewal; a worker renews well within it. */
+  readonly visibilityTimeoutMs: number;
   fail(job: LeasedJob, workerId: string, failure: JobFailure): Promise<"retrying" | "dead" | "superseded">;
   /** Puts a dead job back in the queue with a fresh attempt count. */
   replay(jobId: string): Promise<void>;

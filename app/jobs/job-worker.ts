@@ -26,12 +26,25 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
   const concurrency = options.concurrency ?? 4;
   const idlePollMs = options.idlePollMs ?? 250;
   const inFlight = new Set<Promise<void>>();
+  const runningJobIds = new Set<string>();
   let running = true;
   let wake: (() => void) | undefined;
+
+  // A job running longer than the visibility timeout would be leased again and run twice at once (the
+  // catalog import of a big store did, again and again): the worker renews its leases while it runs them.
+  // Only a worker that stopped (crashed, hung) lets its leases expire.
+  const renewal = setInterval(() => {
+    queue
+      .renewLeases([...runningJobIds], workerId)
+      .then((lost) => lost.length && logger.warn({ jobIds: lost }, "lost the lease of running jobs (they may run again elsewhere)"))
+      .catch((error: Error) => logger.error({ err: error.message }, "could not renew job leases"));
+  }, Math.max(50, Math.floor(queue.visibilityTimeoutMs / 3)));
+  renewal.unref();
 
   async function run(job: LeasedJob): Promise<void> {
     const started = performance.now();
     const handler = handlers[job.type];
+    runningJobIds.add(job.id);
     try {
       if (!handler) throw Object.assign(new Error(`No handler for job type "${job.type}"`), { retryable: false });
       await handler(job);
@@ -50,6 +63,8 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
         // The lease expires and the job runs again: nothing is lost, and the worker keeps going.
         logger.error({ jobId: job.id, type: job.type, err: (recordError as Error).message }, "could not record a job failure");
       }
+    } finally {
+      runningJobIds.delete(job.id);
     }
   }
 
@@ -83,6 +98,7 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
       wake?.();
       await loop;
       await Promise.allSettled([...inFlight]);
+      clearInterval(renewal);
     },
   };
 }

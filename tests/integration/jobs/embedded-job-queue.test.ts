@@ -146,4 +146,16 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i));
     expect(await queue.counts()).toMatchObject({ done: total, pending: 0, running: 0, dead: 0 });
   });
+
+  it("runs a job that outlasts the visibility timeout once: its worker renews the lease while it runs", async () => {
+    const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: 300 });
+    await queue.enqueue({ shop: "s", type: "long", payload: null });
+    let runs = 0;
+    const handlers = { long: async () => void (runs++, await new Promise((r) => setTimeout(r, 1200))) };
+    const workers = ["a", "b"].map((id) => startJobWorker({ queue: createEmbeddedJobQueue(db, { visibilityTimeoutMs: 300 }), handlers, workerId: id, concurrency: 2, idlePollMs: 20, logger: silent }));
+    for (let i = 0; i < 100 && (await queue.counts()).done < 1; i++) await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(workers.map((w) => w.stop()));
+    expect(runs).toBe(1);
+    expect(await queue.counts()).toMatchObject({ done: 1, running: 0, dead: 0 });
+  });
 });

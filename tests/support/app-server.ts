@@ -40,12 +40,7 @@ export async function startAppServer(options: { port: number; env: Record<string
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  const stop = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill(signal);
-    });
+  const stop = (signal: NodeJS.Signals) => stopChild(child, signal);
   return { url, pid: child.pid!, output: () => output, close: () => stop("SIGTERM"), kill: () => stop("SIGKILL") };
 }
 
@@ -67,11 +62,15 @@ export async function startWorkerProcess(options: { env: Record<string, string> 
     if (i > 300) throw new Error(`The worker did not start within 30 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  const stop = (signal: NodeJS.Signals) =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill(signal);
-    });
+  const stop = (signal: NodeJS.Signals) => stopChild(child, signal);
   return { pid: child.pid!, output: () => output, close: () => stop("SIGTERM"), kill: () => stop("SIGKILL") };
+}
+
+/** Sends the signal and resolves once the process has exited (at once if it already has). */
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
 }

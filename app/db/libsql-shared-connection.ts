@@ -9,8 +9,8 @@
 // Durability: everything on this connection commits with synchronous=NORMAL (WAL: it survives an app crash; a
 // power cut may lose the last commits, never one in the middle) — job bookkeeping, sync state and the stock
 // ledger, all derived from recorded webhooks or restored by re-running and the reconcile. What the app
-// acknowledges to others (a webhook answered 200) is written by the webhook intake on its own connection with
-// synchronous=FULL (sqlite-delivery-intake.ts), and that fsync also covers every earlier NORMAL commit.
+// acknowledges to others (a webhook answered 200) is written by the webhook intake on its own connection and
+// answered after an fdatasync of the WAL (sqlite-delivery-intake.ts), which also covers every earlier commit.
 import { createClient, type Client, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { reusePreparedStatements } from "./libsql-statement-cache";

@@ -2,7 +2,7 @@
 // (ON CONFLICT DO NOTHING: a delivery another process records at the same moment waits for that transaction,
 // then counts as a duplicate), their jobs with another, in one transaction, no Prisma.
 import pg from "pg";
-import { distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore } from "../modules/webhooks/delivery-intake";
+import { deliveryKey, distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore } from "../modules/webhooks/delivery-intake";
 
 export function createPostgresDeliveryIntake(url: string): DeliveryIntakeStore {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -30,7 +30,7 @@ export function createPostgresDeliveryIntake(url: string): DeliveryIntakeStore {
             `SELECT "id", "source", "deliveryId" FROM "WebhookDelivery" WHERE ("source", "deliveryId") IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
             [duplicates.map((r) => r.source), duplicates.map((r) => r.deliveryId)],
           );
-          for (const r of found.rows) recordedBefore.set(`${r.source}\u0000${r.deliveryId}`, r.id);
+          for (const r of found.rows) recordedBefore.set(deliveryKey(r), r.id);
         }
         const jobs = jobsForRecorded(rows.filter((r) => insertedIds.has(r.id)));
         if (jobs.length) {
@@ -42,7 +42,7 @@ export function createPostgresDeliveryIntake(url: string): DeliveryIntakeStore {
           );
         }
         await client.query("COMMIT");
-        const stored = rows.map((r) => (insertedIds.has(r.id) ? { id: r.id, inserted: true } : { id: recordedBefore.get(`${r.source}\u0000${r.deliveryId}`)!, inserted: false }));
+        const stored = rows.map((r) => (insertedIds.has(r.id) ? { id: r.id, inserted: true } : { id: recordedBefore.get(deliveryKey(r))!, inserted: false }));
         return receiptResults(rowOfReceipt, stored);
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

@@ -31,11 +31,11 @@ export interface SqliteDeliveryIntakeOptions {
 export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryIntakeOptions = {}): DeliveryIntakeStore {
   // Opened on the first delivery: the app may be imported before its database is migrated.
   let opened: ReturnType<typeof openIntakeConnection> | undefined;
-  let walSync: (FileSync & { close(): Promise<void> }) | undefined;
+  const open = () => (opened ??= openIntakeConnection(url, options.walSync ?? createCoalescedFileSync));
   const writeLock = sqliteWriteLock(sqliteFilePath(url));
 
   function writeBatch(receipts: DeliveryReceipt[]): RecordedDelivery[] {
-    const { connection, insertDelivery, recordedId, insertJob } = (opened ??= openIntakeConnection(url));
+    const { connection, insertDelivery, recordedId, insertJob } = open();
     const insertRow = (row: DeliveryRow) => {
       const { changes } = insertDelivery.run(row.id, row.source, row.deliveryId, row.shop, row.topic, row.apiVersion ?? null, row.triggeredAt ? sqliteTime(row.triggeredAt) : null, row.eventId ?? null, row.payload, row.status, sqliteTime(row.receivedAt));
       if (changes === 1) return { id: row.id, inserted: true };
@@ -77,21 +77,20 @@ export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryI
     async recordBatch(receipts) {
       const results = await writeWhenUnlocked(receipts);
       // Duplicates too: the first copy may have been committed a moment ago and not be on disk yet.
-      walSync ??= (options.walSync ?? createCoalescedFileSync)(`${sqliteFilePath(url)}-wal`);
-      await walSync();
+      await open().walSync();
       return results;
     },
     async close() {
-      await walSync?.close();
-      walSync = undefined;
+      await opened?.walSync.close();
       opened?.connection.close();
       opened = undefined;
     },
   };
 }
 
-function openIntakeConnection(url: string) {
-  const connection = new Database(sqliteFilePath(url));
+function openIntakeConnection(url: string, syncFile: NonNullable<SqliteDeliveryIntakeOptions["walSync"]>) {
+  const file = sqliteFilePath(url);
+  const connection = new Database(file);
   connection.pragma("busy_timeout = 0");
   connection.pragma("journal_mode = WAL"); // as migrated; the WAL sync relies on it
   connection.pragma("synchronous = NORMAL");
@@ -100,6 +99,7 @@ function openIntakeConnection(url: string) {
   connection.pragma("wal_autocheckpoint = 0");
   return {
     connection,
+    walSync: syncFile(`${file}-wal`),
     insertDelivery: connection.prepare(
       `INSERT INTO "WebhookDelivery" ("id", "source", "deliveryId", "shop", "topic", "apiVersion", "triggeredAt", "eventId", "payload", "status", "receivedAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("source", "deliveryId") DO NOTHING`,
@@ -110,7 +110,7 @@ function openIntakeConnection(url: string) {
 }
 
 /** DateTime as Prisma's libsql adapter writes it (text, compared as text by the app's queries). */
-export function sqliteTime(date: Date): string {
+function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 

@@ -30,6 +30,11 @@ export interface DeliveryRow extends NewWebhookDelivery {
 /** The processing job for a shop's deliveries recorded together. */
 export interface IntakeJobRow { id: string; shop: string; type: string; priority: number; createdAt: Date; deliveryIds: string[] }
 
+/** What makes a delivery the same delivery (Shopify's and TikTok's ids are unique per source). */
+export function deliveryKey(delivery: { source: string; deliveryId: string }): string {
+  return `${delivery.source}\u0000${delivery.deliveryId}`;
+}
+
 /**
  * The batch's distinct deliveries (a delivery sent twice in one batch is one row) with fresh ids, and for each
  * receipt the index of its row.
@@ -38,7 +43,7 @@ export function distinctDeliveryRows(receipts: DeliveryReceipt[], now = new Date
   const rowIndex = new Map<string, number>();
   const rows: DeliveryRow[] = [];
   const rowOfReceipt = receipts.map(({ delivery, processWith }) => {
-    const key = `${delivery.source}\u0000${delivery.deliveryId}`;
+    const key = deliveryKey(delivery);
     let index = rowIndex.get(key);
     if (index === undefined) {
       index = rows.push({ ...delivery, id: timeOrderedId(), status: processWith ? "enqueued" : "received", receivedAt: now, jobType: processWith?.jobType }) - 1;

@@ -35,6 +35,16 @@ const configSchema = z.object({
   TIKTOK_SELLER_PROFILE_BASE_URL: optionalUrl,
   /** 32 bytes (64 hex chars) encrypting TikTok tokens at rest. */
   TOKEN_ENCRYPTION_KEY: z.string().optional(),
+  /**
+   * When set, every process (web and each `npm run worker`) paces TikTok calls against one shared per-shop budget
+   * kept in this Redis. Unset: each process paces alone (right for a single process).
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be redis://host:port (rediss:// for TLS)" }).optional())
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -2,7 +2,8 @@
 // talks to TikTok or the simulator), linked shops with encrypted tokens, and per-shop sessions.
 import { config } from "./config.server";
 import { db } from "./db.server";
-import { createTikTokClient, processWideTikTokRateLimiter } from "./integrations/tiktok";
+import { createTikTokClient } from "./integrations/tiktok";
+import { sharedTikTokRateLimiter } from "./integrations/tiktok/shared-rate-limiter.server";
 import { logger } from "./logger.server";
 import { createOAuthNonceStore } from "./modules/linking/oauth-nonce-store";
 import type { TikTokAuthorizationDeps } from "./modules/linking/tiktok-authorization";
@@ -17,7 +18,7 @@ export const tiktokClient = createTikTokClient({
   authBaseUrl: config.TIKTOK_AUTH_BASE_URL,
   authorizeUrl: config.TIKTOK_AUTHORIZE_URL,
   serviceId: config.TIKTOK_SERVICE_ID,
-  rateLimiter: processWideTikTokRateLimiter(),
+  rateLimiter: sharedTikTokRateLimiter(),
   logger: logger.child({ component: "tiktok" }),
 });
 

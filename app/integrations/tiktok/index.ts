@@ -7,6 +7,8 @@ export { TIKTOK_ERROR_CATALOG, lookupTikTokErrorCode, type TikTokErrorCatalogEnt
 export { buildTikTokAuthorizeUrl, type TikTokTokenSet } from "./tiktok-oauth";
 export { createOAuthState, verifyOAuthState, type NonceStore, type OAuthStateCheck } from "./tiktok-oauth-state";
 export { TokenBucketRateLimiter, processWideTikTokRateLimiter, type RateLimiter } from "./tiktok-rate-limiter";
+// The Redis-backed limiter (./redis-rate-limiter, chosen by ./shared-rate-limiter.server) is imported from its own
+// file: re-exporting it here would load ioredis in every process, with or without Redis.
 export { signTikTokRequest } from "./tiktok-signer";
 export { parseTikTokWebhook, verifyTikTokWebhookSignature, type ParsedTikTokWebhook, type TikTokWebhookEvent } from "./tiktok-webhook";
 export type { TikTokProductBody } from "./types/product";

@@ -1,6 +1,6 @@
 /**
- * Port: waits until one more request for `key` (shop + API path) fits TikTok's budget. A Redis-backed
- * implementation will share the budget across processes; this file holds the in-process one.
+ * Port: waits until one more request for `key` (shop + API path) fits TikTok's budget. This file holds the
+ * in-process implementation; `RedisTokenBucketRateLimiter` (redis-rate-limiter.ts) shares the budget across processes.
  */
 export interface RateLimiter {
   acquire(key: string): Promise<void>;

@@ -1,6 +1,8 @@
 // The job queue port. Adapters: the embedded queue on the app's own database (embedded-job-queue.ts);
 // a Redis/BullMQ adapter can implement the same port for the scale path.
 
+/** Webhook processing (Shopify's and TikTok's), stock pushes: the default. */
+export const WEBHOOK_PRIORITY = 0;
 /** Work that may wait for webhooks and stock pushes: product syncs, review checks. */
 export const BACKGROUND_PRIORITY = 1;
 

@@ -25,6 +25,7 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
   const { queue, handlers, workerId, logger } = options;
   const concurrency = options.concurrency ?? 4;
   const idlePollMs = options.idlePollMs ?? 250;
+  const leaseBatch = Math.max(1, Math.ceil(concurrency / 4));
   const inFlight = new Set<Promise<void>>();
   const runningJobIds = new Set<string>();
   let running = true;
@@ -72,7 +73,9 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
     while (running) {
       const free = concurrency - inFlight.size;
       let leased: LeasedJob[] = [];
-      if (free > 0) {
+      // While jobs run, a lease waits for a few free slots: a lease costs the same queries for one job as for
+      // several, and leasing each time one job ends made it a per-job cost.
+      if (free >= (inFlight.size === 0 ? 1 : leaseBatch)) {
         try {
           leased = await queue.lease(workerId, free);
         } catch (error) {
@@ -86,7 +89,7 @@ export function startJobWorker(options: JobWorkerOptions): RunningWorker {
         });
         inFlight.add(task);
       }
-      if (leased.length === 0 || inFlight.size >= concurrency) {
+      if (leased.length === 0 || concurrency - inFlight.size < leaseBatch) {
         await Promise.race([queue.waitForWork(idlePollMs), new Promise<void>((r) => (wake = r))]);
       }
     }

@@ -71,6 +71,26 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     expect(await restarted.counts()).toMatchObject({ done: 1 });
   });
 
+  it("looks for expired leases at most once per scan interval, and dead-letters a job whose worker kept dying", async () => {
+    const queue = createEmbeddedJobQueue(db, { now, visibilityTimeoutMs: 10_000, expiredLeaseScanMs: 1_000 });
+    await queue.enqueue({ shop: "s", type: "t", payload: null, maxAttempts: 2 });
+    expect(await queue.lease("dies-1", 1)).toHaveLength(1);
+    advance(10_500); // expired; this lease scans
+    expect((await queue.lease("dies-2", 1))[0]?.attempts).toBe(2);
+    advance(10_500); // expired again, and its attempts are used up
+    expect(await queue.lease("w", 1)).toEqual([]);
+    expect(await queue.counts()).toMatchObject({ dead: 1, running: 0 });
+    expect((await db.job.findFirst())?.lastError).toMatch(/stopped responding 2 times/);
+
+    const quick = createEmbeddedJobQueue(db, { now, visibilityTimeoutMs: 100, expiredLeaseScanMs: 1_000 });
+    await quick.enqueue({ shop: "s", type: "t", payload: null });
+    expect(await quick.lease("dies-3", 1)).toHaveLength(1); // this lease scanned
+    advance(500); // expired, but the last scan was 0.5 s ago
+    expect(await quick.lease("w", 1)).toEqual([]);
+    advance(500);
+    expect((await quick.lease("w", 1))[0]?.attempts).toBe(2);
+  });
+
   it("retries with backoff, then dead-letters with the reason, and replays", async () => {
     const queue = createEmbeddedJobQueue(db, { now, backoff: () => 5_000 });
     const { id } = await queue.enqueue({ shop: "s", type: "t", payload: null, maxAttempts: 2 });
@@ -145,6 +165,35 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     await Promise.all(workers.map((w) => w.stop()));
     expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i));
     expect(await queue.counts()).toMatchObject({ done: total, pending: 0, running: 0, dead: 0 });
+  });
+
+  it("leases for several free slots at once while jobs run, not once per finished job", async () => {
+    const inner = createEmbeddedJobQueue(db);
+    const total = 64;
+    for (let i = 0; i < total; i++) await inner.enqueue({ shop: "s", type: "work", payload: { i } });
+    const leases: number[] = [];
+    const nonEmpty: number[] = [];
+    const queue = {
+      ...inner,
+      lease: async (workerId: string, limit: number) => {
+        leases.push(limit);
+        const leased = await inner.lease(workerId, limit);
+        if (leased.length) nonEmpty.push(leased.length);
+        return leased;
+      },
+    };
+    let done = 0;
+    // Jobs of uneven length, so they end one by one.
+    const handlers = { work: async (job: LeasedJob) => void (await new Promise((r) => setTimeout(r, 5 + ((job.payload as { i: number }).i % 8) * 3)), done++) };
+    const worker = startJobWorker({ queue, handlers, workerId: "w", concurrency: 8, idlePollMs: 20, logger: silent });
+    for (let i = 0; i < 200 && done < total; i++) await new Promise((r) => setTimeout(r, 20));
+    await worker.stop();
+    expect(done).toBe(total);
+    expect(await inner.counts()).toMatchObject({ done: total, pending: 0, running: 0 });
+    // The first lease fills the slots; after that each lease waits for at least two free slots.
+    expect(leases[0]).toBe(8);
+    expect(leases.filter((limit) => limit < 2)).toEqual([]);
+    expect(nonEmpty.length).toBeLessThanOrEqual(total / 2 + 1);
   });
 
   it("runs a job that outlasts the visibility timeout once: its worker renews the lease while it runs", async () => {

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ProductSync_tiktokProductId_idx" ON "ProductSync"("tiktokProductId");
+

@@ -21,6 +21,8 @@ export interface SyncBenchOptions {
   timeoutS: number;
   /** 0: the worker runs in the web process (the default deployment); N: N `npm run worker` processes. */
   workers: number;
+  /** With separate workers, every process paces TikTok calls through this Redis (one shared budget). */
+  redisUrl: string;
 }
 
 export function syncOptions(args: Record<string, string>): SyncBenchOptions {
@@ -30,6 +32,7 @@ export function syncOptions(args: Record<string, string>): SyncBenchOptions {
     rateLimitQps: Number(args.qps ?? DEFAULT_RATE_LIMIT_QPS),
     timeoutS: Number(args.timeout ?? 1800),
     workers: Number(args.workers ?? 0),
+    redisUrl: args.redis ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   };
 }
 
@@ -37,7 +40,7 @@ const isCreateOrEdit = (r: { method: string; path: string }) =>
   (r.method === "POST" && r.path === "/product/202309/products") || (r.method === "PUT" && /^\/product\/202309\/products\/[^/]+$/.test(r.path));
 
 export async function runSyncBench(options: SyncBenchOptions) {
-  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps, appEnv: options.workers ? { WORKER_IN_PROCESS: "false" } : {} });
+  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps, appEnv: options.workers ? { WORKER_IN_PROCESS: "false", REDIS_URL: options.redisUrl } : {} });
   const { h } = store;
   try {
     const pids = [h.app.pid];

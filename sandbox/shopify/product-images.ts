@@ -35,7 +35,7 @@ export function renderProductImage(spec: ImageSpec): Buffer {
   // A row is a fill with at most one run of the disc, so its filtered bytes are zero except where a run
   // starts: only those are written, and run-length deflate has almost nothing to do (benchmarks fetch thousands).
   const stride = 1 + width * 3;
-  const raw = Buffer.alloc(stride * height);
+  const raw = zeroedScratch(stride * height);
   const setDelta = (row: number, x: number, to: [number, number, number], from: [number, number, number]) => {
     const i = row * stride + 1 + x * 3;
     for (let c = 0; c < 3; c++) raw[i + c] = (to[c]! - from[c]! + 256) & 0xff;
@@ -62,6 +62,15 @@ export function renderProductImage(spec: ImageSpec): Buffer {
   header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // bit depth 8, colour type 2 (RGB), deflate, per-row filters, no interlace
   return Buffer.concat([PNG_SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { strategy: constants.Z_RLE })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+// One scratch buffer for the raw rows, reused: a fresh multi-megabyte buffer per image kept the garbage
+// collector busy. Only the few bytes written per row need clearing afterwards, but a fill is simpler and cheap.
+let scratch = Buffer.alloc(0);
+function zeroedScratch(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.alloc(size);
+  else scratch.fill(0, 0, size);
+  return scratch.subarray(0, size);
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

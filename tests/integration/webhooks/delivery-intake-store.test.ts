@@ -9,7 +9,7 @@ import { createDeliveryIntakeStore } from "../../../app/db/delivery-intake-store
 import { createSqliteDeliveryIntake } from "../../../app/db/sqlite-delivery-intake";
 import type { Database as AppDatabase } from "../../../app/db.server";
 import { createEmbeddedJobQueue } from "../../../app/jobs/embedded-job-queue";
-import { WEBHOOK_PRIORITY } from "../../../app/jobs/job-queue";
+import { BACKGROUND_PRIORITY } from "../../../app/jobs/job-queue";
 import type { DeliveryIntakeStore, DeliveryReceipt } from "../../../app/modules/webhooks/delivery-intake";
 import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
       [
         [a, 0, { deliveryIds: [first!.id] }],
         [a, 0, { deliveryIds: [results[0]!.id, results[1]!.id] }],
-        [a, WEBHOOK_PRIORITY, { deliveryIds: [results[5]!.id] }], // TikTok's review results are not background work
+        [a, BACKGROUND_PRIORITY, { deliveryIds: [results[5]!.id] }],
         [b, 0, { deliveryIds: [results[2]!.id] }],
       ].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
     );

@@ -16,6 +16,8 @@ export interface EmbeddedJobQueueOptions {
 }
 
 const UNIQUE_VIOLATION = "P2002";
+/** Keys per lookup and insert in enqueueMany: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ENQUEUE_CHUNK = 500;
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === UNIQUE_VIOLATION;
 
 export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOptions = {}): JobQueue {
@@ -73,6 +75,36 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
   // would cost a query each time a slot frees up.
   const expiredLeaseScanMs = options.expiredLeaseScanMs ?? 1000;
   let lastExpiredScan = -Infinity;
+
+  async function enqueueMany(jobs: readonly NewJob[]): Promise<{ created: number; coalesced: number }> {
+    let created = 0;
+    let coalesced = 0;
+    const one = async (job: NewJob) => ((await enqueue(job)).coalesced ? coalesced++ : created++);
+    // Debounced and keyless jobs are rare in bulk: they take the one-by-one path.
+    for (const job of jobs) if (job.debounce || !job.key) await one(job);
+    const keyed = [...new Map(jobs.filter((j) => j.key && !j.debounce).map((j) => [j.key!, j])).values()];
+    coalesced += jobs.filter((j) => j.key && !j.debounce).length - keyed.length; // the same key twice in the call
+    for (let i = 0; i < keyed.length; i += ENQUEUE_CHUNK) {
+      const chunk = keyed.slice(i, i + ENQUEUE_CHUNK);
+      const pending = new Set((await db.job.findMany({ where: { pendingKey: { in: chunk.map((j) => j.key!) } }, select: { pendingKey: true } })).map((j) => j.pendingKey));
+      const fresh = chunk.filter((j) => !pending.has(j.key!));
+      const at = now();
+      try {
+        await db.job.createMany({
+          data: fresh.map((job) => ({ shop: job.shop, type: job.type, payload: JSON.stringify(job.payload ?? null), key: job.key!, pendingKey: job.key!, runAt: job.runAt ?? at, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? 0, createdAt: at })),
+        });
+        created += fresh.length;
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // Another caller queued one of these keys in between: the whole insert was refused; go one by one.
+        for (const job of fresh) await one(job);
+      }
+      // Joining a pending job hands it the newest payload, as enqueue does.
+      for (const job of chunk) if (pending.has(job.key!)) await one(job);
+    }
+    signal.emit("work");
+    return { created, coalesced };
+  }
 
   async function lease(workerId: string, limit: number): Promise<LeasedJob[]> {
     const at = now();
@@ -198,5 +230,5 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     });
   }
 
-  return { enqueue, lease, complete, renewLeases, fail, replay, counts, waitForWork, notify: () => signal.emit("work"), visibilityTimeoutMs };
+  return { enqueue, enqueueMany, lease, complete, renewLeases, fail, replay, counts, waitForWork, notify: () => signal.emit("work"), visibilityTimeoutMs };
 }

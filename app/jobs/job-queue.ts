@@ -38,6 +38,11 @@ export type JobFailure = { error: Error; retryable: boolean; retryAt?: Date; def
 
 export interface JobQueue {
   enqueue(job: NewJob): Promise<{ id: string; coalesced: boolean }>;
+  /**
+   * `enqueue` for many jobs at once (selecting 10,000 products), with the same coalescing, in a few statements
+   * per chunk instead of two per job. Returns how many were new (the rest joined a pending job with their key).
+   */
+  enqueueMany(jobs: readonly NewJob[]): Promise<{ created: number; coalesced: number }>;
   /** Claims up to `limit` runnable jobs for `workerId` for the visibility timeout. */
   lease(workerId: string, limit: number): Promise<LeasedJob[]>;
   complete(job: LeasedJob, workerId: string): Promise<void>;

@@ -2,13 +2,13 @@
 // (see syncProduct's "reconcile" path). A scheduler job re-queues itself, so exactly one is pending.
 import type { Database } from "../../db.server";
 import type { JobQueue } from "../../jobs/job-queue";
-import { enqueueProductSync } from "./sync-jobs";
+import { enqueueProductSyncs } from "./sync-jobs";
 
 export const RECONCILE_SCHEDULER_JOB = "catalog.reconcile-scheduler";
 
 export async function reconcileStore(deps: { db: Database; queue: JobQueue }, shop: string): Promise<number> {
   const synced = await deps.db.productSync.findMany({ where: { shop, selected: true, tiktokProductId: { not: null } }, select: { productId: true } });
-  for (const { productId } of synced) await enqueueProductSync(deps.queue, shop, productId, "reconcile");
+  await enqueueProductSyncs(deps.queue, shop, synced.map((p) => p.productId), "reconcile");
   return synced.length;
 }
 

@@ -1,7 +1,7 @@
 // The merchant chooses what syncs. Selecting queues a sync for each product; unselecting queues one too
 // (it deactivates the TikTok listing). Nothing syncs until chosen.
 import type { JobQueue } from "../../jobs/job-queue";
-import { enqueueProductSync } from "./sync-jobs";
+import { enqueueProductSyncs } from "./sync-jobs";
 import type { SyncStateRepository } from "./sync-state-repository";
 
 export async function selectProducts(
@@ -13,6 +13,6 @@ export async function selectProducts(
 ): Promise<number> {
   const ids = [...new Set(productIds)];
   await deps.state.setSelected(shop, ids, selected, selectedBy);
-  for (const productId of ids) await enqueueProductSync(deps.queue, shop, productId, selected ? `selected:${selectedBy}` : "unselected");
+  await enqueueProductSyncs(deps.queue, shop, ids, selected ? `selected:${selectedBy}` : "unselected");
   return ids.length;
 }

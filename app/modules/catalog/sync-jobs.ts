@@ -21,6 +21,11 @@ export function enqueueProductSync(queue: JobQueue, shop: string, productId: str
   return queue.enqueue({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY });
 }
 
+/** `enqueueProductSync` for many products (a bulk choice, a rule change, the reconcile): a few statements per 500. */
+export function enqueueProductSyncs(queue: JobQueue, shop: string, productIds: readonly string[], trigger: string) {
+  return queue.enqueueMany(productIds.map((productId) => ({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY })));
+}
+
 export function enqueueStockPush(queue: JobQueue, shop: string, productId: string, trigger: string, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING) {
   return queue.enqueue({ shop, type: INVENTORY_SYNC_JOB, key: `stock:${shop}:${productId}`, payload: { productId, trigger } satisfies InventorySyncPayload, debounce: timing });
 }

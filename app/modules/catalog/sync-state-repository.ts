@@ -49,6 +49,9 @@ export interface SyncEventInput {
   durationMs?: number;
 }
 
+/** Products per statement when choosing many at once (well under the databases' bound-parameter limits). */
+const SELECT_CHUNK = 500;
+
 export function createSyncStateRepository(db: Database) {
   return {
     async get(shop: string, productId: string): Promise<ProductSyncRecord | null> {
@@ -56,17 +59,19 @@ export function createSyncStateRepository(db: Database) {
       return row ? { ...row, state: row.state as SyncState } : null;
     },
 
+    /** Chooses (or unchooses) products in chunks: an existence check, one update and one insert per chunk. */
     async setSelected(shop: string, productIds: string[], selected: boolean, selectedBy: string): Promise<number> {
-      let changed = 0;
-      for (const productId of productIds) {
-        const row = await db.productSync.upsert({
-          where: { shop_productId: { shop, productId } },
-          create: { shop, productId, selected, selectedBy: selected ? selectedBy : null, state: selected ? "queued" : "not_synced" },
-          update: { selected, selectedBy: selected ? selectedBy : null, ...(selected ? { state: "queued" } : {}) },
+      const choice = { selected, selectedBy: selected ? selectedBy : null };
+      for (let i = 0; i < productIds.length; i += SELECT_CHUNK) {
+        const chunk = productIds.slice(i, i + SELECT_CHUNK);
+        await db.$transaction(async (tx) => {
+          const known = new Set((await tx.productSync.findMany({ where: { shop, productId: { in: chunk } }, select: { productId: true } })).map((r) => r.productId));
+          if (known.size) await tx.productSync.updateMany({ where: { shop, productId: { in: [...known] } }, data: { ...choice, ...(selected ? { state: "queued" } : {}) } });
+          const fresh = chunk.filter((id) => !known.has(id));
+          if (fresh.length) await tx.productSync.createMany({ data: fresh.map((productId) => ({ shop, productId, ...choice, state: selected ? "queued" : "not_synced" })) });
         });
-        if (row) changed++;
       }
-      return changed;
+      return productIds.length;
     },
 
     async update(shop: string, productId: string, data: Partial<Omit<ProductSyncRecord, "shop" | "productId">> & { findings?: unknown[]; blockingFindings?: number; lastError?: string | null; lastSyncedAt?: Date; appliedShopifyUpdatedAt?: Date }): Promise<void> {

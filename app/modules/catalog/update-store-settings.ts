@@ -3,7 +3,7 @@
 import type { Database } from "../../db.server";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { SettingsDocument, StoreSettingsRepository } from "./store-settings-repository";
-import { enqueueProductSync } from "./sync-jobs";
+import { enqueueProductSyncs } from "./sync-jobs";
 
 export async function updateStoreSettings(
   deps: { db: Database; settings: StoreSettingsRepository; queue: JobQueue },
@@ -12,6 +12,6 @@ export async function updateStoreSettings(
 ): Promise<{ resynced: number }> {
   await deps.settings.update(shop, change); // throws (and stores nothing) when the result is invalid
   const chosen = await deps.db.productSync.findMany({ where: { shop, selected: true }, select: { productId: true } });
-  for (const { productId } of chosen) await enqueueProductSync(deps.queue, shop, productId, "rule-change");
+  await enqueueProductSyncs(deps.queue, shop, chosen.map((p) => p.productId), "rule-change");
   return { resynced: chosen.length };
 }

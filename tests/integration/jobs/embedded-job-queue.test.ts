@@ -56,6 +56,30 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     expect(await queue.counts()).toMatchObject({ pending: 1, running: 1 });
   });
 
+  it("enqueues many jobs at once with the same coalescing as one by one", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    await queue.enqueue({ shop: "s", type: "sync", key: "p:1", payload: { v: "running" } });
+    expect((await queue.lease("w", 5))[0]?.key).toBe("p:1");
+    await queue.enqueue({ shop: "s", type: "sync", key: "p:2", payload: { v: "old" } });
+    const jobs = Array.from({ length: 1_200 }, (_, i) => ({ shop: "s", type: "sync", key: `p:${i}`, payload: { v: i }, priority: BACKGROUND_PRIORITY }));
+    jobs.push({ shop: "s", type: "sync", key: "p:7", payload: { v: 7 }, priority: BACKGROUND_PRIORITY }); // twice in one call
+    expect(await queue.enqueueMany(jobs)).toEqual({ created: 1_199, coalesced: 2 });
+    const pending = await db.job.findMany({ where: { status: "pending" }, select: { key: true, payload: true, priority: true } });
+    expect(pending).toHaveLength(1_200); // p:1 is running, so a new one waits behind it; p:2 joined its pending job
+    expect(new Set(pending.map((j) => j.key)).size).toBe(1_200);
+    expect(JSON.parse(pending.find((j) => j.key === "p:2")!.payload)).toEqual({ v: 2 });
+    expect(pending.every((j) => j.priority === BACKGROUND_PRIORITY || j.key === "p:2")).toBe(true);
+  });
+
+  it("enqueues many at once safely while another caller queues the same keys", async () => {
+    const queue = createEmbeddedJobQueue(db, { now });
+    const jobs = Array.from({ length: 600 }, (_, i) => ({ shop: "s", type: "sync", key: `k:${i}`, payload: { i } }));
+    const [a, b] = await Promise.all([queue.enqueueMany(jobs), createEmbeddedJobQueue(db, { now }).enqueueMany(jobs)]);
+    expect(a.created + b.created).toBe(600);
+    expect(a.coalesced + b.coalesced).toBe(600);
+    expect(await queue.counts()).toMatchObject({ pending: 600 });
+  });
+
   it("makes a job runnable again when its worker dies (lease expires) — survives restarts", async () => {
     const first = createEmbeddedJobQueue(db, { now, visibilityTimeoutMs: 30_000 });
     await first.enqueue({ shop: "s", type: "t", payload: null });

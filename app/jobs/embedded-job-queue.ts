@@ -4,7 +4,7 @@
 // same key run one at a time.
 import { EventEmitter } from "node:events";
 import type { Database } from "../db.server";
-import type { JobFailure, JobQueue, LeasedJob, NewJob } from "./job-queue";
+import { JOB_PRIORITIES, type JobFailure, type JobQueue, type LeasedJob, type NewJob } from "./job-queue";
 import { retryDelayMs } from "./retry-backoff";
 
 export interface EmbeddedJobQueueOptions {
@@ -108,14 +108,21 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
 
   async function lease(workerId: string, limit: number): Promise<LeasedJob[]> {
     const at = now();
-    // Due pending jobs in priority order, straight from the (status, priority, runAt) index; an OR with the
-    // expired leases made SQLite collect and sort every due job on each lease (1.2 ms with 2,000 queued).
-    const pending = await db.job.findMany({
-      where: { status: "pending", runAt: { lte: at } },
-      orderBy: [{ priority: "asc" }, { runAt: "asc" }],
-      take: limit * 3,
-      select: { id: true, key: true },
-    });
+    // Due pending jobs, most urgent priority first, oldest first: one exact range of the (status, priority, runAt)
+    // index per level. (One query ordered by priority made SQLite sort every due job on each lease: 1.2 ms with
+    // 2,000 queued; ordered by the index instead, it would walk past every job scheduled for later.)
+    const pending: Array<{ id: string; key: string | null }> = [];
+    for (const priority of JOB_PRIORITIES) {
+      if (pending.length >= limit * 3) break;
+      pending.push(
+        ...(await db.job.findMany({
+          where: { status: "pending", priority, runAt: { lte: at } },
+          orderBy: { runAt: "asc" },
+          take: limit * 3 - pending.length,
+          select: { id: true, key: true },
+        })),
+      );
+    }
     // One job per key at a time: a pending job waits while another job with its key is running (e.g. two
     // syncs of one product would otherwise race each other to TikTok).
     const keys = [...new Set(pending.filter((c) => c.key).map((c) => c.key!))];

@@ -1,10 +1,13 @@
 // The job queue port. Adapters: the embedded queue on the app's own database (embedded-job-queue.ts);
 // a Redis/BullMQ adapter can implement the same port for the scale path.
 
-/** Webhook processing (Shopify's and TikTok's), stock pushes: the default. */
+/** Webhook processing, stock pushes: the default. */
 export const WEBHOOK_PRIORITY = 0;
-/** Work that may wait for webhooks and stock pushes: product syncs, review checks. */
+/** Work that may wait for webhooks and stock pushes: product syncs, review checks, TikTok's status events. */
 export const BACKGROUND_PRIORITY = 1;
+/** Every priority, most urgent first: a lease looks for due jobs one level at a time (an exact index range each). */
+export const JOB_PRIORITIES = [WEBHOOK_PRIORITY, BACKGROUND_PRIORITY] as const;
+export type JobPriority = (typeof JOB_PRIORITIES)[number];
 
 export interface NewJob {
   shop: string;
@@ -14,8 +17,8 @@ export interface NewJob {
   key?: string;
   runAt?: Date;
   maxAttempts?: number;
-  /** Lower runs first among due jobs (default 0, as webhook processing): background work uses BACKGROUND_PRIORITY. */
-  priority?: number;
+  /** Lower runs first among due jobs (default WEBHOOK_PRIORITY): background work uses BACKGROUND_PRIORITY. */
+  priority?: JobPriority;
   /**
    * With a key: wait `delayMs` after the latest enqueue before running, but never longer than `maxWaitMs`
    * after the first, so a burst becomes one run and a steady stream still runs regularly.

@@ -3,7 +3,7 @@
 // transaction — the deliveries not yet recorded and, for those, one processing job per shop — so a delivery
 // answered 200 is on disk with the job that will process it.
 import { timeOrderedId } from "../../db/time-ordered-id";
-import { BACKGROUND_PRIORITY } from "../../jobs/job-queue";
+import { BACKGROUND_PRIORITY, WEBHOOK_PRIORITY, type JobPriority } from "../../jobs/job-queue";
 import type { NewWebhookDelivery, ProcessWebhookPayload } from "./webhook-delivery-repository";
 
 export interface DeliveryReceipt {
@@ -28,7 +28,7 @@ export interface DeliveryRow extends NewWebhookDelivery {
 }
 
 /** The processing job for a shop's deliveries recorded together. */
-export interface IntakeJobRow { id: string; shop: string; type: string; priority: number; createdAt: Date; deliveryIds: string[] }
+export interface IntakeJobRow { id: string; shop: string; type: string; priority: JobPriority; createdAt: Date; deliveryIds: string[] }
 
 /** What makes a delivery the same delivery (Shopify's and TikTok's ids are unique per source). */
 export function deliveryKey(delivery: { source: string; deliveryId: string }): string {
@@ -66,7 +66,7 @@ export function jobsForRecorded(recorded: DeliveryRow[], now = new Date()): Inta
   for (const row of recorded) {
     if (!row.jobType) continue;
     const key = `${row.jobType}\u0000${row.source}\u0000${row.shop}`;
-    const job = jobs.get(key) ?? { id: timeOrderedId(), shop: row.shop, type: row.jobType, priority: row.source === "tiktok" ? BACKGROUND_PRIORITY : 0, createdAt: now, deliveryIds: [] };
+    const job = jobs.get(key) ?? { id: timeOrderedId(), shop: row.shop, type: row.jobType, priority: row.source === "tiktok" ? BACKGROUND_PRIORITY : WEBHOOK_PRIORITY, createdAt: now, deliveryIds: [] };
     job.deliveryIds.push(row.id);
     jobs.set(key, job);
   }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { createEmbeddedJobQueue } from "../../../app/jobs/embedded-job-queue";
-import { BACKGROUND_PRIORITY, type LeasedJob } from "../../../app/jobs/job-queue";
+import { BACKGROUND_PRIORITY, type LeasedJob, type NewJob } from "../../../app/jobs/job-queue";
 import { startJobWorker } from "../../../app/jobs/job-worker";
 import { TEST_DATABASES } from "../../support/test-databases";
 
@@ -61,7 +61,7 @@ describe.each(backends)("embedded job queue on $name", (backend) => {
     await queue.enqueue({ shop: "s", type: "sync", key: "p:1", payload: { v: "running" } });
     expect((await queue.lease("w", 5))[0]?.key).toBe("p:1");
     await queue.enqueue({ shop: "s", type: "sync", key: "p:2", payload: { v: "old" } });
-    const jobs = Array.from({ length: 1_200 }, (_, i) => ({ shop: "s", type: "sync", key: `p:${i}`, payload: { v: i }, priority: BACKGROUND_PRIORITY }));
+    const jobs: NewJob[] = Array.from({ length: 1_200 }, (_, i) => ({ shop: "s", type: "sync", key: `p:${i}`, payload: { v: i }, priority: BACKGROUND_PRIORITY }));
     jobs.push({ shop: "s", type: "sync", key: "p:7", payload: { v: 7 }, priority: BACKGROUND_PRIORITY }); // twice in one call
     expect(await queue.enqueueMany(jobs)).toEqual({ created: 1_199, coalesced: 2 });
     const pending = await db.job.findMany({ where: { status: "pending" }, select: { key: true, payload: true, priority: true } });

@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Job_status_runAt_idx";
+

@@ -77,7 +77,9 @@ export function createSyncStateRepository(db: Database) {
     async update(shop: string, productId: string, data: Partial<Omit<ProductSyncRecord, "shop" | "productId">> & { findings?: unknown[]; blockingFindings?: number; lastError?: string | null; lastSyncedAt?: Date; appliedShopifyUpdatedAt?: Date }): Promise<void> {
       const { findings, ...rest } = data;
       const values = { ...rest, ...(findings ? { findings: JSON.stringify(findings) } : {}) };
-      await db.productSync.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, ...values }, update: values });
+      // The row exists whenever a sync runs: a plain UPDATE (an upsert returned every column, on every call).
+      const { count } = await db.productSync.updateMany({ where: { shop, productId }, data: values });
+      if (count === 0) await db.productSync.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, ...values }, update: values });
     },
 
     /** Products that have a listing on the catalog's TikTok shop (live, in review, rejected or deactivated). */

@@ -5,6 +5,7 @@ import type { AutoIncludeRule } from "../../../app/modules/catalog/auto-include"
 
 function setup(rules: AutoIncludeRule[], existing: Record<string, { selected: boolean }> = {}) {
   const selected: Array<{ productId: string; by: string }> = [];
+  const queued: Array<{ type: string; payload: unknown }> = [];
   let collectionReads = 0;
   const deps = {
     now: () => new Date("2026-12-02T12:00:00Z"),
@@ -14,9 +15,11 @@ function setup(rules: AutoIncludeRule[], existing: Record<string, { selected: bo
       get: async (_shop: string, productId: string) => existing[productId] ?? null,
       setSelected: async (_shop: string, ids: string[], _sel: boolean, by: string) => (ids.forEach((productId) => selected.push({ productId, by })), ids.length),
     },
-    queue: { enqueue: async () => ({ id: "j", coalesced: false }) },
+    queue: {
+      enqueueMany: async (jobs: Array<{ type: string; payload: unknown }>) => (jobs.forEach((j) => queued.push({ type: j.type, payload: j.payload })), { created: jobs.length, coalesced: 0 }),
+    },
   } as unknown as AutoIncludeDeps;
-  return { deps, selected, reads: () => collectionReads };
+  return { deps, selected, queued, reads: () => collectionReads };
 }
 
 const facts = (createdAt: string, over: Partial<{ vendor: string; tags: string[] }> = {}) => ({ vendor: "Acme", productType: "Mugs", tags: [], createdAt: new Date(createdAt), ...over });
@@ -26,6 +29,7 @@ describe("auto-include of a new product", () => {
     const byVendor = setup([{ field: "vendor", value: "acme" }]);
     expect(await autoIncludeNewProduct(byVendor.deps, "s", "p1", facts("2026-12-02T11:00:00Z"))).toMatchObject({ field: "vendor" });
     expect(byVendor.selected).toEqual([{ productId: "p1", by: "rule:vendor:acme" }]);
+    expect(byVendor.queued).toEqual([{ type: "product.sync", payload: { productId: "p1", trigger: "selected:rule:vendor:acme" } }]);
     expect(byVendor.reads()).toBe(0);
 
     const byCollection = setup([{ field: "collection", value: "summer picks" }]);

@@ -4,7 +4,7 @@
 // same key run one at a time.
 import { EventEmitter } from "node:events";
 import type { Database } from "../db.server";
-import { JOB_PRIORITIES, type JobFailure, type JobQueue, type LeasedJob, type NewJob } from "./job-queue";
+import { JOB_PRIORITIES, WEBHOOK_PRIORITY, type JobFailure, type JobQueue, type LeasedJob, type NewJob } from "./job-queue";
 import { retryDelayMs } from "./retry-backoff";
 
 export interface EmbeddedJobQueueOptions {
@@ -42,7 +42,7 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     const payload = JSON.stringify(job.payload ?? null);
     const at = now();
     const runAt = job.runAt ?? new Date(at.getTime() + (job.debounce?.delayMs ?? 0));
-    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? 0 };
+    const data = { shop: job.shop, type: job.type, payload, key: job.key ?? null, pendingKey: job.key ?? null, runAt, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? WEBHOOK_PRIORITY };
     for (let tries = 0; tries < 5; tries++) {
       if (job.key) {
         // A pending job with this key will read the latest state: give it the newest payload (and, when
@@ -71,11 +71,6 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     throw new Error(`Could not enqueue ${job.type} for key ${job.key}: the pending job kept changing`);
   }
 
-  // Expired leases (a worker died or hung) are rare and can wait a second: looking for them on every lease
-  // would cost a query each time a slot frees up.
-  const expiredLeaseScanMs = options.expiredLeaseScanMs ?? 1000;
-  let lastExpiredScan = -Infinity;
-
   async function enqueueMany(jobs: readonly NewJob[]): Promise<{ created: number; coalesced: number }> {
     let created = 0;
     let coalesced = 0;
@@ -91,7 +86,7 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
       const at = now();
       try {
         await db.job.createMany({
-          data: fresh.map((job) => ({ shop: job.shop, type: job.type, payload: JSON.stringify(job.payload ?? null), key: job.key!, pendingKey: job.key!, runAt: job.runAt ?? at, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? 0, createdAt: at })),
+          data: fresh.map((job) => ({ shop: job.shop, type: job.type, payload: JSON.stringify(job.payload ?? null), key: job.key!, pendingKey: job.key!, runAt: job.runAt ?? at, maxAttempts: job.maxAttempts ?? 8, priority: job.priority ?? WEBHOOK_PRIORITY, createdAt: at })),
         });
         created += fresh.length;
       } catch (error) {
@@ -105,6 +100,11 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     signal.emit("work");
     return { created, coalesced };
   }
+
+  // Expired leases (a worker died or hung) are rare and can wait a second: looking for them on every lease
+  // would cost a query each time a slot frees up.
+  const expiredLeaseScanMs = options.expiredLeaseScanMs ?? 1000;
+  let lastExpiredScan = -Infinity;
 
   async function lease(workerId: string, limit: number): Promise<LeasedJob[]> {
     const at = now();

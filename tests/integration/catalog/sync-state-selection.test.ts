@@ -1,25 +1,13 @@
 // Choosing many products at once, on SQLite and PostgreSQL: chunked statements, the same outcome as one by one.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, type Database } from "../../../app/db.server";
-import { migrateDatabase } from "../../../app/db/migrations.server";
+import { describe, expect, it } from "vitest";
 import { createSyncStateRepository } from "../../../app/modules/catalog/sync-state-repository";
-import { TEST_DATABASES } from "../../support/test-databases";
+import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 describe.each(TEST_DATABASES)("choosing products in bulk on $name", (backend) => {
-  let database: { url: string; drop(): Promise<void> };
-  let db: Database;
-
-  beforeAll(async () => {
-    database = await backend.create();
-    await migrateDatabase(database.url);
-    db = createDatabase(database.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await database?.drop();
-  });
+  const database = useMigratedDatabase(backend);
 
   it("selects 1,100 products (some already known) and unselects part of them, keeping what each row knew", async () => {
+    const db = database();
     const shop = "bulk.myshopify.com";
     const ids = Array.from({ length: 1_100 }, (_, i) => `gid://shopify/Product/${i + 1}`);
     await db.catalogProduct.createMany({ data: ids.map((productId, i) => ({ shop, productId, handle: `p-${i}`, title: `Product ${i}`, status: "ACTIVE", shopifyUpdatedAt: new Date() })) });

@@ -64,18 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await importCatalog(session.shop);
     return { ok: true, message: "Reading your catalog from Shopify…" };
   }
-  let ids: string[];
-  if (input.intent === "select") ids = input.productIds;
-  else {
-    const filter = catalogFilterFromSearchParams(new URLSearchParams(input.search));
-    ids = [];
-    let after: string | undefined;
-    do {
-      const page = await catalog.page(session.shop, filter, { after, pageSize: 250 });
-      ids.push(...page.rows.map((r) => r.productId));
-      after = page.nextCursor ?? undefined;
-    } while (after);
-  }
+  const ids = input.intent === "select" ? input.productIds : await catalog.matchingProductIds(session.shop, catalogFilterFromSearchParams(new URLSearchParams(input.search)));
   const count = await selectProducts({ state: syncState, queue }, session.shop, ids, input.selected);
   return { ok: true, message: input.selected ? `${count} product${count === 1 ? "" : "s"} queued for TikTok.` : `${count} product${count === 1 ? "" : "s"} will stop syncing.` };
 }

@@ -141,7 +141,11 @@ export function createCatalogRepository(db: Database) {
       const rows = await db.catalogProduct.findMany({
         where,
         orderBy: [{ title: "asc" }, { id: "asc" }],
-        include: { sync: true },
+        // Not the snapshot: the product's whole JSON, several KB a row, which a page never shows.
+        select: {
+          id: true, productId: true, title: true, handle: true, vendor: true, productType: true, status: true, tags: true, imageUrl: true, variantCount: true,
+          sync: { select: { selected: true, state: true, blockingFindings: true, findings: true, tiktokProductId: true } },
+        },
         take: backwards ? -(pageSize + 1) : pageSize + 1,
         ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
       });
@@ -171,6 +175,12 @@ export function createCatalogRepository(db: Database) {
         nextCursor: (backwards ? Boolean(options.before) : hasMore) ? last : null,
         previousCursor: (backwards ? hasMore : Boolean(options.after)) ? first : null,
       };
+    },
+
+    /** Every product the filter matches (the products page's "all matching"): ids only, one query. */
+    async matchingProductIds(shop: string, filter: CatalogFilter): Promise<string[]> {
+      const rows = await db.catalogProduct.findMany({ where: catalogWhere(shop, filter), orderBy: [{ title: "asc" }, { id: "asc" }], select: { productId: true } });
+      return rows.map((r) => r.productId);
     },
 
     async facets(shop: string) {

@@ -64,6 +64,16 @@ describe.each(TEST_DATABASES)("catalog repository on $name", (backend) => {
     expect((await catalog.page(shop, filter({ tag: "sal" }))).total).toBe(0); // whole tags only
   });
 
+  it("lists the ids of every product a filter matches, past any page size", async () => {
+    const acme = await catalog.matchingProductIds(shop, filter({ vendor: "Acme" }));
+    expect(acme).toHaveLength(60);
+    expect(new Set(acme).size).toBe(60);
+    expect(await catalog.matchingProductIds(shop, filter())).toHaveLength((await catalog.page(shop, filter())).total);
+    await db.productSync.create({ data: { shop, productId: product(5).productId, selected: true, state: "live" } });
+    expect(await catalog.matchingProductIds(shop, filter({ syncState: ["live"] }))).toEqual([product(5).productId]);
+    await db.productSync.deleteMany({ where: { shop } });
+  });
+
   it("filters by sync state, treating products never touched as not synced", async () => {
     await db.productSync.create({ data: { shop, productId: product(2).productId, selected: true, state: "live" } });
     await db.productSync.create({ data: { shop, productId: product(3).productId, selected: true, state: "rejected", blockingFindings: 2 } });

@@ -76,9 +76,10 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     let coalesced = 0;
     const one = async (job: NewJob) => ((await enqueue(job)).coalesced ? coalesced++ : created++);
     // Debounced and keyless jobs are rare in bulk: they take the one-by-one path.
+    const bulk = jobs.filter((j) => j.key && !j.debounce);
     for (const job of jobs) if (job.debounce || !job.key) await one(job);
-    const keyed = [...new Map(jobs.filter((j) => j.key && !j.debounce).map((j) => [j.key!, j])).values()];
-    coalesced += jobs.filter((j) => j.key && !j.debounce).length - keyed.length; // the same key twice in the call
+    const keyed = [...new Map(bulk.map((j) => [j.key!, j])).values()];
+    coalesced += bulk.length - keyed.length; // the same key twice in the call
     for (let i = 0; i < keyed.length; i += ENQUEUE_CHUNK) {
       const chunk = keyed.slice(i, i + ENQUEUE_CHUNK);
       const pending = new Set((await db.job.findMany({ where: { pendingKey: { in: chunk.map((j) => j.key!) } }, select: { pendingKey: true } })).map((j) => j.pendingKey));

@@ -1,6 +1,6 @@
 // The sync engine's job types and how work is keyed: one pending job per product and per inventory
 // item, so a burst of webhooks for the same thing collapses into one call that reads the latest state.
-import { BACKGROUND_PRIORITY, type JobQueue } from "../../jobs/job-queue";
+import { BACKGROUND_PRIORITY, type JobQueue, type NewJob } from "../../jobs/job-queue";
 
 export const PRODUCT_SYNC_JOB = "product.sync";
 export const INVENTORY_SYNC_JOB = "inventory.sync";
@@ -17,13 +17,18 @@ export interface InventorySyncPayload { productId?: string; inventoryItemId?: st
 export interface StockPushTiming { delayMs: number; maxWaitMs: number }
 export const DEFAULT_STOCK_PUSH_TIMING: StockPushTiming = { delayMs: 100, maxWaitMs: 1000 };
 
+/** One product's sync: keyed by product, so a pending one takes the newest trigger instead of queueing twice. */
+function productSyncJob(shop: string, productId: string, trigger: string): NewJob {
+  return { shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY };
+}
+
 export function enqueueProductSync(queue: JobQueue, shop: string, productId: string, trigger: string) {
-  return queue.enqueue({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY });
+  return queue.enqueue(productSyncJob(shop, productId, trigger));
 }
 
 /** `enqueueProductSync` for many products (a bulk choice, a rule change, the reconcile): a few statements per 500. */
 export function enqueueProductSyncs(queue: JobQueue, shop: string, productIds: readonly string[], trigger: string) {
-  return queue.enqueueMany(productIds.map((productId) => ({ shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY })));
+  return queue.enqueueMany(productIds.map((productId) => productSyncJob(shop, productId, trigger)));
 }
 
 export function enqueueStockPush(queue: JobQueue, shop: string, productId: string, trigger: string, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING) {

@@ -15,7 +15,8 @@ import { createCatalogRepository } from "./modules/catalog/catalog-repository";
 import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type CatalogWebhookDeps } from "./modules/catalog/catalog-webhook-processors";
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
-import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler } from "./modules/catalog/reconcile";
+import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler, scheduleReconcile } from "./modules/catalog/reconcile";
+import { DEFAULT_HISTORY_RETENTION_MS, PRUNE_HISTORY_JOB, runPruneHistory, schedulePruneHistory } from "./modules/maintenance/prune-history";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
 import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
@@ -59,7 +60,9 @@ const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
 /** How soon (and how often) a listing in review is checked with TikTok when no webhook has told us. */
 const reviewCheckMs = Number(process.env.REVIEW_CHECK_INTERVAL_MS ?? 120_000);
 /** How often every synced product is compared with TikTok and repaired. */
-export const reconcileIntervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 6 * 60 * 60 * 1000);
+const reconcileIntervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 6 * 60 * 60 * 1000);
+/** How long processed webhook deliveries and finished jobs are kept (troubleshooting reads them). */
+const historyRetentionMs = Number(process.env.HISTORY_RETENTION_MS ?? DEFAULT_HISTORY_RETENTION_MS);
 
 export const syncDeps = {
   shopifyFor: shopAdminGateways,
@@ -148,6 +151,9 @@ export const jobHandlers: JobHandlers = {
   [RECONCILE_SCHEDULER_JOB]: async () => {
     await runReconcileScheduler({ db, queue }, reconcileIntervalMs);
   },
+  [PRUNE_HISTORY_JOB]: async () => {
+    await runPruneHistory({ db, queue }, historyRetentionMs);
+  },
   [REVIEW_CHECK_JOB]: async (job) => {
     await checkReview({ state: syncState, queue, tiktokFor }, job.shop, (job.payload as { productId: string }).productId, reviewCheckMs);
   },
@@ -157,6 +163,12 @@ export const jobHandlers: JobHandlers = {
     if (forProduct) await syncProductStock(syncDeps, { shop: job.shop, productId: forProduct, trigger });
   },
 };
+
+/** The self-renewing jobs, queued by each worker as it starts (one already pending is left as it is). */
+export async function scheduleRecurringJobs(): Promise<void> {
+  await scheduleReconcile(queue, reconcileIntervalMs);
+  await schedulePruneHistory(queue, 10 * 60 * 1000); // not at start-up, when a deploy is busiest
+}
 
 export const attestations = createAttestationRepository(db);
 export const sellerProfiles = createSellerProfileExtensionSource({ baseUrl: config.TIKTOK_SELLER_PROFILE_BASE_URL ?? config.TIKTOK_API_BASE_URL });

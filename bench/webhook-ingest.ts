@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 import { inventoryLevelPayload, productPayload } from "../sandbox/shopify/webhook-payloads";
 import { freePort } from "../tests/support/free-port";
 import { startSyncHarness } from "../tests/support/sync-harness";
-import { log, sleep } from "./synced-store";
+import { log, processCpuMs, sleep } from "./synced-store";
 
 /** The harness's Shopify app secret (tests/support/sync-harness.ts). */
 const API_SECRET = "harness-api-secret";
@@ -74,9 +74,20 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
         void instance;
       });
 
-    const bareResult = await fire(bare.url, { durationS, connections, label: "bare node:http" });
+    // CPU per answered request of each server, from /proc: steadier than requests per second on a shared
+    // 2-core machine, where the load tool and both servers compete and the machine's speed drifts run to run.
+    const cpuPerRequest = async (pid: number, run: () => Promise<autocannon.Result>) => {
+      const before = processCpuMs(pid);
+      const result = await run();
+      const after = processCpuMs(pid);
+      const answered = result.requests.total;
+      return { result, cpuUsPerRequest: before === undefined || after === undefined || !answered ? null : Math.round(((after - before) * 1000) / answered) };
+    };
+    const bareRun = await cpuPerRequest(bare.pid, () => fire(bare.url, { durationS, connections, label: "bare node:http" }));
     await sleep(1000);
-    const appResult = await fire(h.app.url, { durationS, connections, label: "app" });
+    const appRun = await cpuPerRequest(h.app.pid, () => fire(h.app.url, { durationS, connections, label: "app" }));
+    const bareResult = bareRun.result;
+    const appResult = appRun.result;
     if (!workerSeparate) {
       log("letting the worker catch up before the fixed-rate run");
       await waitForQuietQueue(h.db, 120_000);
@@ -100,6 +111,8 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
       req_per_s: Math.round(appResult.requests.average),
       bare_req_per_s: Math.round(bareResult.requests.average),
       ratio: Math.round((appResult.requests.average / bareResult.requests.average) * 1000) / 1000,
+      app_cpu_us_per_req: appRun.cpuUsPerRequest,
+      bare_cpu_us_per_req: bareRun.cpuUsPerRequest,
       app_p50_ms: appResult.latency.p50,
       app_p99_ms: appResult.latency.p99,
       app_non2xx: appResult.non2xx + appResult.errors + appResult.timeouts,
@@ -133,12 +146,12 @@ async function waitForQuietQueue(db: Awaited<ReturnType<typeof startSyncHarness>
 }
 
 /** A node:http server in its own process (as the app is) that reads the body and answers 200. */
-async function startBareServer(): Promise<{ url: string; close(): void }> {
+async function startBareServer(): Promise<{ url: string; pid: number; close(): void }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["-e", `require("node:http").createServer((req, res) => { req.resume(); req.on("end", () => res.end()); }).listen(${port}, "127.0.0.1", () => console.log("ready"));`], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.once("data", () => resolve());
     child.once("exit", (code) => reject(new Error(`bare server exited (${code})`)));
   });
-  return { url: `http://127.0.0.1:${port}`, close: () => void child.kill("SIGTERM") };
+  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, close: () => void child.kill("SIGTERM") };
 }

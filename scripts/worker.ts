@@ -4,8 +4,7 @@ import { hostname } from "node:os";
 import { migrateDatabase } from "../app/db/migrations.server";
 
 await migrateDatabase();
-import { jobHandlers, queue, reconcileIntervalMs } from "../app/app-context.server";
-import { scheduleReconcile } from "../app/modules/catalog/reconcile";
+import { jobHandlers, queue, scheduleRecurringJobs } from "../app/app-context.server";
 import { startJobWorker } from "../app/jobs/job-worker";
 import { logger } from "../app/logger.server";
 
@@ -16,7 +15,7 @@ const worker = startJobWorker({
   concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
   logger: logger.child({ component: "worker" }),
 });
-await scheduleReconcile(queue, reconcileIntervalMs);
+await scheduleRecurringJobs();
 logger.info("job worker started");
 process.send?.("ready"); // to a parent that started us with an IPC channel (the tests' harness)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -27,3 +27,9 @@ export function timeOrderedId(now = Date.now()): string {
   const time = now.toString(16).padStart(12, "0");
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${sequence.toString(16).padStart(3, "0")}-${random.slice(19)}`;
 }
+
+/** Sorts before every time-ordered id made at or after `ms`, and after every one made before it. */
+export function timeOrderedIdFloor(ms: number): string {
+  const time = ms.toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}`;
+}

@@ -1,8 +1,7 @@
 // The worker runs inside the web process by default (one process serves a small merchant and the demo).
 // Set WORKER_IN_PROCESS=false when running workers separately with `npm run worker`.
 import { hostname } from "node:os";
-import { jobHandlers, queue, reconcileIntervalMs } from "../app-context.server";
-import { scheduleReconcile } from "../modules/catalog/reconcile";
+import { jobHandlers, queue, scheduleRecurringJobs } from "../app-context.server";
 import { logger } from "../logger.server";
 import { startJobWorker, type RunningWorker } from "./job-worker";
 
@@ -20,7 +19,7 @@ export function ensureInProcessWorker(): void {
     logger: logger.child({ component: "worker" }),
   });
   logger.info("job worker started in the web process");
-  void scheduleReconcile(queue, reconcileIntervalMs).catch((error: Error) => logger.error({ err: error.message }, "could not schedule the reconcile"));
+  void scheduleRecurringJobs().catch((error: Error) => logger.error({ err: error.message }, "could not schedule the recurring jobs (reconcile, pruning)"));
 }
 
 /** Finishes the jobs in flight (bounded by the caller); unfinished ones are leased again after restart. */

@@ -1,7 +1,8 @@
 // Benchmark "webhook-ingest": signed Shopify deliveries (products/update and inventory_levels/update,
 // alternating, each with a unique webhook id) against the running app on loopback, with autocannon, and
 // side by side against a bare node:http server (its own process, like the app) that only answers 200.
-// Then the p99 latency at a fixed 300 req/s. Every 2xx the app gave must be a WebhookDelivery row.
+// Both are loaded in alternating rounds (3 × 5 s each by default); the figures are over all rounds. Then the
+// p99 latency at a fixed 300 req/s for 10 s. Every 2xx the app gave must be a WebhookDelivery row.
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -17,8 +18,10 @@ interface Delivery { path: string; topic: string; body: string; hmac: string }
 
 export async function runWebhookIngestBench(args: Record<string, string>) {
   const connections = Number(args.connections ?? 16);
-  const durationS = Number(args.duration ?? 10);
+  const durationS = Number(args.duration ?? 5);
+  const roundCount = Number(args.rounds ?? 3);
   const fixedRate = Number(args.rate ?? 300);
+  const fixedRateS = Number(args["rate-duration"] ?? 10);
   // --worker=separate: the web process only records deliveries; a worker process (npm run worker) processes them.
   const workerSeparate = args.worker === "separate";
   const h = await startSyncHarness({ appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", ...(workerSeparate ? { WORKER_IN_PROCESS: "false" } : {}) } });
@@ -76,46 +79,66 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
 
     // CPU per answered request of each server, from /proc: steadier than requests per second on a shared
     // 2-core machine, where the load tool and both servers compete and the machine's speed drifts run to run.
-    const cpuPerRequest = async (pid: number, run: () => Promise<autocannon.Result>) => {
+    const measured = async (pid: number, run: () => Promise<autocannon.Result>) => {
       const before = processCpuMs(pid);
       const result = await run();
       const after = processCpuMs(pid);
-      const answered = result.requests.total;
-      return { result, cpuUsPerRequest: before === undefined || after === undefined || !answered ? null : Math.round(((after - before) * 1000) / answered) };
+      return { result, cpuMs: before === undefined || after === undefined ? NaN : after - before };
     };
-    const bareRun = await cpuPerRequest(bare.pid, () => fire(bare.url, { durationS, connections, label: "bare node:http" }));
-    await sleep(1000);
-    const appRun = await cpuPerRequest(h.app.pid, () => fire(h.app.url, { durationS, connections, label: "app" }));
-    const bareResult = bareRun.result;
-    const appResult = appRun.result;
+    // Rounds, alternating which server goes first: a drift in the machine's speed (±20 % over a minute on
+    // this VM) then weighs on both sides instead of on whichever ran in the slow moment.
+    const rounds: Array<{ bare: Awaited<ReturnType<typeof measured>>; app: Awaited<ReturnType<typeof measured>> }> = [];
+    for (let round = 1; round <= roundCount; round++) {
+      const runBare = () => measured(bare.pid, () => fire(bare.url, { durationS, connections, label: `round ${round}: bare node:http` }));
+      const runApp = () => measured(h.app.pid, () => fire(h.app.url, { durationS, connections, label: `round ${round}: app` }));
+      if (round % 2 === 1) {
+        const b = await runBare();
+        await sleep(1000);
+        rounds.push({ bare: b, app: await runApp() });
+      } else {
+        const a = await runApp();
+        await sleep(1000);
+        rounds.push({ app: a, bare: await runBare() });
+      }
+      await sleep(1000);
+    }
+    const total = (side: "bare" | "app") => {
+      const requests = rounds.reduce((sum, r) => sum + r[side].result.requests.total, 0);
+      const cpuMs = rounds.reduce((sum, r) => sum + r[side].cpuMs, 0);
+      return { perS: requests / (roundCount * durationS), cpuUsPerRequest: Number.isNaN(cpuMs) || !requests ? null : Math.round((cpuMs * 1000) / requests) };
+    };
+    const appTotal = total("app");
+    const bareTotal = total("bare");
+    const appResults = rounds.map((r) => r.app.result);
     if (!workerSeparate) {
       log("letting the worker catch up before the fixed-rate run");
       await waitForQuietQueue(h.db, 120_000);
     }
-    const steady = await fire(h.app.url, { durationS, connections: 10, overallRate: fixedRate, label: `app at a fixed rate` });
+    const steady = await fire(h.app.url, { durationS: fixedRateS, connections: 10, overallRate: fixedRate, label: `app at a fixed rate` });
     // The same fixed rate against the bare server: what the load tool itself adds to the latency.
-    const bareSteady = await fire(bare.url, { durationS, connections: 10, overallRate: fixedRate, label: `bare node:http at a fixed rate` });
+    const bareSteady = await fire(bare.url, { durationS: fixedRateS, connections: 10, overallRate: fixedRate, label: `bare node:http at a fixed rate` });
 
-    const accepted = appResult["2xx"] + steady["2xx"];
+    const accepted = appResults.reduce((sum, r) => sum + r["2xx"], 0) + steady["2xx"];
     const recorded = await h.db.webhookDelivery.count({ where: { deliveryId: { startsWith: `bench-${runId}-` } } });
     const summary = (r: autocannon.Result) => ({ req_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
-    log(`bare ${JSON.stringify(summary(bareResult))}`);
-    log(`app ${JSON.stringify(summary(appResult))}`);
+    rounds.forEach((r, i) => log(`round ${i + 1}: bare ${JSON.stringify(summary(r.bare.result))}, app ${JSON.stringify(summary(r.app.result))}`));
     log(`app @${fixedRate} ${JSON.stringify(summary(steady))}`);
     log(`bare @${fixedRate} ${JSON.stringify(summary(bareSteady))}`);
     return {
       benchmark: "webhook-ingest",
       worker: workerSeparate ? "separate (not processing)" : "in the web process",
       connections,
+      rounds: roundCount,
       duration_s: durationS,
-      req_per_s: Math.round(appResult.requests.average),
-      bare_req_per_s: Math.round(bareResult.requests.average),
-      ratio: Math.round((appResult.requests.average / bareResult.requests.average) * 1000) / 1000,
-      app_cpu_us_per_req: appRun.cpuUsPerRequest,
-      bare_cpu_us_per_req: bareRun.cpuUsPerRequest,
-      app_p50_ms: appResult.latency.p50,
-      app_p99_ms: appResult.latency.p99,
-      app_non2xx: appResult.non2xx + appResult.errors + appResult.timeouts,
+      req_per_s: Math.round(appTotal.perS),
+      bare_req_per_s: Math.round(bareTotal.perS),
+      ratio: round3(appTotal.perS / bareTotal.perS),
+      round_ratios: rounds.map((r) => round3(r.app.result.requests.total / r.bare.result.requests.total)),
+      app_cpu_us_per_req: appTotal.cpuUsPerRequest,
+      bare_cpu_us_per_req: bareTotal.cpuUsPerRequest,
+      app_p50_ms: Math.max(...appResults.map((r) => r.latency.p50)),
+      app_p99_ms: Math.max(...appResults.map((r) => r.latency.p99)),
+      app_non2xx: appResults.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
       p99_ms_at_300: steady.latency.p99,
       p50_ms_at_300: steady.latency.p50,
       bare_p99_ms_at_300: bareSteady.latency.p99,
@@ -131,6 +154,10 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     if (process.env.BENCH_APP_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_APP_LOG, h.app.output());
     await h.close();
   }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 async function waitForQuietQueue(db: Awaited<ReturnType<typeof startSyncHarness>>["db"], timeoutMs: number) {

@@ -8,6 +8,7 @@ import { createHmac, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { inventoryLevelPayload, productPayload } from "../sandbox/shopify/webhook-payloads";
 import { freePort } from "../tests/support/free-port";
+import { createTemporaryPostgresDatabase } from "../tests/support/postgres-database";
 import { startSyncHarness } from "../tests/support/sync-harness";
 import { log, processCpuMs, sleep } from "./synced-store";
 
@@ -24,7 +25,9 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
   const fixedRateS = Number(args["rate-duration"] ?? 10);
   // --worker=separate: the web process only records deliveries; a worker process (npm run worker) processes them.
   const workerSeparate = args.worker === "separate";
-  const h = await startSyncHarness({ appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", ...(workerSeparate ? { WORKER_IN_PROCESS: "false" } : {}) } });
+  // --database=postgres: the scale path's database (a throwaway one on 127.0.0.1:5432) instead of SQLite.
+  const postgres = args.database === "postgres" ? await createTemporaryPostgresDatabase() : undefined;
+  const h = await startSyncHarness({ databaseUrl: postgres?.url, appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", ...(workerSeparate ? { WORKER_IN_PROCESS: "false" } : {}) } });
   const bare = await startBareServer();
   try {
     const product = [...h.shopify.store.products.values()][0]!;
@@ -127,6 +130,7 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     return {
       benchmark: "webhook-ingest",
       worker: workerSeparate ? "separate (not processing)" : "in the web process",
+      database: postgres ? "postgresql" : "sqlite",
       connections,
       rounds: roundCount,
       duration_s: durationS,
@@ -153,6 +157,7 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     bare.close();
     if (process.env.BENCH_APP_LOG) (await import("node:fs")).writeFileSync(process.env.BENCH_APP_LOG, h.app.output());
     await h.close();
+    await postgres?.drop();
   }
 }
 

@@ -2,6 +2,7 @@
 // from the real database and services. Routes and the worker take what they need from here; tests build
 // their own from the same factories.
 import { db } from "./db.server";
+import { plannerStatisticsRefresher } from "./db/planner-statistics";
 import { createDeliveryIntakeStore } from "./db/delivery-intake-store";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
@@ -91,6 +92,7 @@ export const catalogImportDeps: CatalogImportDeps = {
   catalog,
   ledger: stockLedger,
   shopifyFor: shopAdminGateways,
+  refreshStatistics: plannerStatisticsRefresher(db),
   // A fallback job imports each export even if Shopify's webhook never comes.
   scheduleFinish: (shop, bulkOperationId) => enqueueCatalogImport(queue, shop, bulkOperationId, new Date(Date.now() + 3000)),
 };

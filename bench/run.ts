@@ -1,7 +1,8 @@
 // `npm run bench -- <name> [--option value …]`: runs one benchmark, progress on stderr, one JSON line
-// (the figures) last on stdout. Benchmarks: sync, inventory-latency, coalesce, webhook-ingest.
+// (the figures) last on stdout. Benchmarks: sync, inventory-latency, coalesce, webhook-ingest, products-page.
 import { runCoalesceBench } from "./coalesce";
 import { runInventoryLatencyBench } from "./inventory-latency";
+import { runProductsPageBench } from "./products-page";
 import { machineInfo } from "./synced-store";
 import { runSyncBench, syncOptions } from "./sync";
 import { runWebhookIngestBench } from "./webhook-ingest";
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, (args: Record<string, string>) => Promise<objec
   "inventory-latency": (args) => runInventoryLatencyBench(args),
   coalesce: (args) => runCoalesceBench(args),
   "webhook-ingest": (args) => runWebhookIngestBench(args),
+  "products-page": (args) => runProductsPageBench(args),
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Record<string, string> } {

@@ -3,6 +3,7 @@
 // the catalog mirror one product (or a batch of variants) at a time — constant memory whatever the catalog
 // size — with progress counted on a SyncRun. Afterwards each product has a complete snapshot and the stock
 // ledger is seeded, so the first sync of the catalog needs no Admin API read per product.
+import type { RefreshPlannerStatistics } from "../../db/planner-statistics";
 import type { ShopifyAdminGateway } from "../../integrations/shopify/admin-graphql-gateway";
 import { readBulkJsonl } from "../../integrations/shopify/bulk-jsonl-reader";
 import {
@@ -33,6 +34,8 @@ export interface CatalogImportDeps {
   ledger: StockLedgerRepository;
   shopifyFor: (shop: string) => Promise<ShopifyAdminGateway>;
   fetchResult?: (url: string) => Promise<Response>;
+  /** After a catalog is imported: the database's planner learns its new size (PostgreSQL). */
+  refreshStatistics?: RefreshPlannerStatistics;
   /** Imports an export even if Shopify's bulk_operations/finish webhook never comes. */
   scheduleFinish?: (shop: string, bulkOperationId: string) => Promise<unknown>;
 }
@@ -97,6 +100,7 @@ export async function finishCatalogImport(deps: CatalogImportDeps, shop: string,
   // A retried job (it crashed after this) must not start a second variants export.
   const variantsRunning = await deps.db.syncRun.findFirst({ where: { shop, kind: CATALOG_VARIANTS_RUN, status: "running", startedAt: { gte: run?.startedAt ?? new Date(0) } } });
   if (!variantsRunning) await startExport(deps, shop, CATALOG_VARIANTS_RUN);
+  await deps.refreshStatistics?.(["CatalogProduct", "ProductSync"]);
   await finish(deps, run?.id, "done", undefined, imported);
   return "imported";
 }

@@ -65,6 +65,16 @@ export function catalogWhere(shop: string, filter: CatalogFilter): Prisma.Catalo
   return { AND: and };
 }
 
+/**
+ * What the products page's search looks in: title, handle, vendor and SKUs, lower-cased. It is part of the
+ * title index (a search walks the index in page order without reading rows), so it is capped: a PostgreSQL
+ * index entry must stay under ~2.7 KB. The cap reaches ~60 SKUs beyond the title.
+ */
+export function catalogSearchText(fields: Pick<CatalogIndexFields, "title" | "handle" | "vendor" | "skus">): string {
+  return [fields.title, fields.handle, fields.vendor, ...fields.skus].join(" ").toLowerCase().slice(0, SEARCH_TEXT_MAX_CHARS);
+}
+const SEARCH_TEXT_MAX_CHARS = 1000;
+
 export function createCatalogRepository(db: Database) {
   return {
     /** Applies a product's index fields unless what we hold is newer (Shopify does not order deliveries). */
@@ -84,7 +94,7 @@ export function createCatalogRepository(db: Database) {
         ...(fields.collections ? { collections: encodeList(fields.collections) } : {}),
         imageUrl: fields.imageUrl,
         variantCount: fields.variantCount,
-        searchText: [fields.title, fields.handle, fields.vendor, ...fields.skus].join(" ").toLowerCase(),
+        searchText: catalogSearchText(fields),
         shopifyUpdatedAt: fields.shopifyUpdatedAt,
         deletedAt: null,
         ...(snapshot !== undefined ? { snapshot } : {}),

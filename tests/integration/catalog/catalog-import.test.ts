@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createShopifyAdminGateway, type ShopifyAdminGateway } from "../../../app/integrations/shopify/admin-graphql-gateway";
 import type { Database } from "../../../app/db.server";
+import { plannerStatisticsRefresher } from "../../../app/db/planner-statistics";
 import { CATALOG_VARIANTS_RUN, finishCatalogImport, startCatalogImport, type CatalogImportDeps } from "../../../app/modules/catalog/catalog-import";
 import { createCatalogRepository } from "../../../app/modules/catalog/catalog-repository";
 import { isCompleteSnapshot, withLedgerStock } from "../../../app/modules/catalog/catalog-snapshot";
@@ -31,6 +32,7 @@ describe.each(TEST_DATABASES)("catalog import on $name", (backend) => {
       catalog: createCatalogRepository(db),
       ledger: createStockLedgerRepository(db),
       shopifyFor: async () => shopify,
+      refreshStatistics: plannerStatisticsRefresher(db, database.url()),
       scheduleFinish: async (_shop, id) => void scheduled.push(id),
     };
     return () => sandbox.close();
@@ -74,6 +76,12 @@ describe.each(TEST_DATABASES)("catalog import on $name", (backend) => {
       if (snapshot.variants.nodes.some((v) => v.media.nodes.length)) withVariantImages++;
     }
     expect(withVariantImages).toBeGreaterThan(0); // the comparison covered variant images
+
+    if (backend.name === "PostgreSQL") {
+      // The planner knows the imported catalog's size at once (not only after autovacuum's next round).
+      const analyzed = await db.$queryRawUnsafe<Array<{ relname: string }>>(`SELECT relname::text AS relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL AND relname IN ('CatalogProduct', 'ProductSync') ORDER BY relname`);
+      expect(analyzed.map((r) => r.relname)).toEqual(["CatalogProduct", "ProductSync"]);
+    }
   });
 
   it("keeps a snapshot an edit made out of date from standing in for a read (the catalog has the newer version)", async () => {

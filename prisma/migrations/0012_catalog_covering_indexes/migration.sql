@@ -1,0 +1,18 @@
+-- DropIndex
+DROP INDEX "CatalogProduct_shop_title_idx";
+
+-- DropIndex
+DROP INDEX "CatalogProduct_shop_vendor_idx";
+
+-- DropIndex
+DROP INDEX "CatalogProduct_shop_productType_idx";
+
+-- CreateIndex
+CREATE INDEX "CatalogProduct_shop_title_id_deletedAt_searchText_idx" ON "CatalogProduct"("shop", "title", "id", "deletedAt", "searchText");
+
+-- CreateIndex
+CREATE INDEX "CatalogProduct_shop_vendor_deletedAt_idx" ON "CatalogProduct"("shop", "vendor", "deletedAt");
+
+-- CreateIndex
+CREATE INDEX "CatalogProduct_shop_productType_deletedAt_idx" ON "CatalogProduct"("shop", "productType", "deletedAt");
+

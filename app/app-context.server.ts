@@ -2,8 +2,8 @@
 // from the real database and services. Routes and the worker take what they need from here; tests build
 // their own from the same factories.
 import { db } from "./db.server";
-import { plannerStatisticsRefresher } from "./db/planner-statistics";
 import { createDeliveryIntakeStore } from "./db/delivery-intake-store";
+import { plannerStatisticsRefresher } from "./db/planner-statistics";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
@@ -17,7 +17,6 @@ import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type Cata
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler, scheduleReconcile } from "./modules/catalog/reconcile";
-import { DEFAULT_HISTORY_RETENTION_MS, PRUNE_HISTORY_JOB, runPruneHistory, schedulePruneHistory } from "./modules/maintenance/prune-history";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
 import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
@@ -25,6 +24,7 @@ import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repo
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
 import { checkReview, createTikTokReviewBatchProcessors } from "./modules/catalog/tiktok-review-processors";
+import { DEFAULT_HISTORY_RETENTION_MS, PRUNE_HISTORY_JOB, runPruneHistory, schedulePruneHistory } from "./modules/maintenance/prune-history";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDeliveries, type WebhookBatchProcessor, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
 import type { ReceiveWebhookDeps } from "./modules/webhooks/receive-webhook";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeOrderedId } from "../../../app/db/time-ordered-id";
+import { timeOrderedId, timeOrderedIdFloor } from "../../../app/db/time-ordered-id";
 
 describe("time-ordered ids", () => {
   it("are version-7 UUIDs that sort in the order they were made, also many within one millisecond", () => {
@@ -17,5 +17,16 @@ describe("time-ordered ids", () => {
     const afterClockStep = timeOrderedId(at - 5_000);
     expect(msOf(afterClockStep)).toBe(at);
     expect(afterClockStep > later).toBe(true);
+  });
+
+  it("have a floor per millisecond: ids made before it sort below, ids made at or after it above", () => {
+    const at = Date.now() + 120_000;
+    const before = timeOrderedId(at - 1);
+    const atFloor = timeOrderedId(at);
+    const after = timeOrderedId(at + 1);
+    expect(before < timeOrderedIdFloor(at)).toBe(true);
+    expect(atFloor > timeOrderedIdFloor(at)).toBe(true);
+    expect(after > timeOrderedIdFloor(at)).toBe(true);
+    expect(atFloor < timeOrderedIdFloor(at + 1)).toBe(true);
   });
 });

@@ -15,13 +15,14 @@ import { createClient, type Client, type InStatement, type Transaction, type Tra
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { reusePreparedStatements } from "./libsql-statement-cache";
 import { sqliteFilePath } from "./sqlite-file-path";
+import { WAL_SIZE_LIMIT_BYTES } from "./wal-size-limit";
 import { sqliteWriteLock, type WriteLock } from "./sqlite-write-lock";
 
 const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
 
 export function withSharedConnectionTransactions(client: Client, writeLock: WriteLock): Client {
   // libsql runs statements synchronously: these apply before any query the caller sends.
-  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL"]) {
+  for (const pragma of ["PRAGMA busy_timeout = 5000", "PRAGMA synchronous = NORMAL", `PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`]) {
     client.execute(pragma).catch((error: Error) => console.error(`SQLite ${pragma} failed: ${error.message}`));
   }
 

@@ -16,6 +16,7 @@
 // event loop, so it never holds the lock while anything else of this process waits.
 import Database from "libsql";
 import { createCoalescedFileSync, type FileSync } from "./coalesced-file-sync";
+import { WAL_SIZE_LIMIT_BYTES } from "./wal-size-limit";
 import { sqliteFilePath } from "./sqlite-file-path";
 import { sqliteWriteLock } from "./sqlite-write-lock";
 import { distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore, type DeliveryReceipt, type DeliveryRow, type RecordedDelivery } from "../modules/webhooks/delivery-intake";
@@ -97,6 +98,7 @@ function openIntakeConnection(url: string, syncFile: NonNullable<SqliteDeliveryI
   // Checkpoints (two fsyncs and a copy, on this thread) are left to the app's Prisma connection: in the
   // scale configuration that is the worker process's, away from the answers to Shopify.
   connection.pragma("wal_autocheckpoint = 0");
+  connection.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   return {
     connection,
     walSync: syncFile(`${file}-wal`),

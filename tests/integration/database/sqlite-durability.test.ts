@@ -1,8 +1,10 @@
 // SQLite commits: the app's Prisma connection commits with synchronous=NORMAL (WAL) — read back from SQLite
 // itself inside a transaction; what the app acknowledges (a recorded webhook) goes through the intake's own
-// FULL connection (tests/integration/webhooks/delivery-intake-store.test.ts).
+// connection, answered after an fdatasync of the WAL (tests/integration/webhooks/delivery-intake-store.test.ts).
+// The WAL is cut back to a bounded size after checkpoints.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
+import { WAL_SIZE_LIMIT_BYTES } from "../../../app/db/wal-size-limit";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { TEST_DATABASES, type TemporaryDatabase } from "../../support/test-databases";
 
@@ -27,5 +29,10 @@ describe("SQLite durability", () => {
   it("commits the app's transactions with NORMAL", async () => {
     expect(await db.$transaction((tx) => synchronousInTransaction(tx))).toBe(NORMAL);
     expect(await synchronousInTransaction(db)).toBe(NORMAL);
+  });
+
+  it("bounds the WAL file left after a checkpoint", async () => {
+    const rows = await db.$queryRawUnsafe<Array<{ journal_size_limit: bigint | number }>>("PRAGMA journal_size_limit");
+    expect(Number(rows[0]!.journal_size_limit)).toBe(WAL_SIZE_LIMIT_BYTES);
   });
 });

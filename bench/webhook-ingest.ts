@@ -90,22 +90,23 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     };
     // Rounds, alternating which server goes first: a drift in the machine's speed (±20 % over a minute on
     // this VM) then weighs on both sides instead of on whichever ran in the slow moment.
-    const rounds: Array<{ bare: Awaited<ReturnType<typeof measured>>; app: Awaited<ReturnType<typeof measured>> }> = [];
+    type Side = "bare" | "app";
+    const servers: Record<Side, { pid: number; url: string; label: string }> = {
+      bare: { pid: bare.pid, url: bare.url, label: "bare node:http" },
+      app: { pid: h.app.pid, url: h.app.url, label: "app" },
+    };
+    const rounds: Array<Record<Side, Awaited<ReturnType<typeof measured>>>> = [];
     for (let round = 1; round <= roundCount; round++) {
-      const runBare = () => measured(bare.pid, () => fire(bare.url, { durationS, connections, label: `round ${round}: bare node:http` }));
-      const runApp = () => measured(h.app.pid, () => fire(h.app.url, { durationS, connections, label: `round ${round}: app` }));
-      if (round % 2 === 1) {
-        const b = await runBare();
+      const order: Side[] = round % 2 === 1 ? ["bare", "app"] : ["app", "bare"];
+      const results = {} as Record<Side, Awaited<ReturnType<typeof measured>>>;
+      for (const side of order) {
+        const server = servers[side];
+        results[side] = await measured(server.pid, () => fire(server.url, { durationS, connections, label: `round ${round}: ${server.label}` }));
         await sleep(1000);
-        rounds.push({ bare: b, app: await runApp() });
-      } else {
-        const a = await runApp();
-        await sleep(1000);
-        rounds.push({ app: a, bare: await runBare() });
       }
-      await sleep(1000);
+      rounds.push(results);
     }
-    const total = (side: "bare" | "app") => {
+    const total = (side: Side) => {
       const requests = rounds.reduce((sum, r) => sum + r[side].result.requests.total, 0);
       const cpuMs = rounds.reduce((sum, r) => sum + r[side].cpuMs, 0);
       return { perS: requests / (roundCount * durationS), cpuUsPerRequest: Number.isNaN(cpuMs) || !requests ? null : Math.round((cpuMs * 1000) / requests) };

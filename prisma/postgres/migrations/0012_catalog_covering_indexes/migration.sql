@@ -1,3 +1,7 @@
+-- searchText is now capped at 1,000 characters (catalogSearchText) so that it fits in an index entry: cap the
+-- rows written before, or PostgreSQL could refuse the index for a product with very many SKUs.
+UPDATE "CatalogProduct" SET "searchText" = left("searchText", 1000) WHERE length("searchText") > 1000;
+
 -- DropIndex
 DROP INDEX "CatalogProduct_shop_title_idx";
 

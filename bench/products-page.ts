@@ -110,10 +110,11 @@ export async function seedCatalog(db: ReturnType<typeof createDatabase>, count: 
       const title = `${cap(WORDS[i % WORDS.length]!)} ${cap(WORDS[(i * 7) % WORDS.length]!)} ${TYPES[i % TYPES.length]!.replace(/s$/, "")} ${i}`;
       const vendor = VENDORS[(i * 13) % VENDORS.length]!;
       const skus = [1, 2, 3].map((v) => `sku-${String(i).padStart(6, "0")}-${v}`);
+      const handle = title.toLowerCase().replace(/\s+/g, "-");
       return {
         shop: SHOP,
         productId: `gid://shopify/Product/${1_000_000 + i}`,
-        handle: title.toLowerCase().replace(/\s+/g, "-"),
+        handle,
         title,
         vendor,
         productType: TYPES[i % TYPES.length]!,
@@ -121,7 +122,7 @@ export async function seedCatalog(db: ReturnType<typeof createDatabase>, count: 
         tags: encodeList([TAGS[i % TAGS.length]!, TAGS[(i * 3) % TAGS.length]!]),
         imageUrl: `https://cdn.example.com/${i}.jpg`,
         variantCount: 3,
-        searchText: catalogSearchText({ title, handle: title.toLowerCase().replace(/\s+/g, "-"), vendor, skus }),
+        searchText: catalogSearchText({ title, handle, vendor, skus }),
         shopifyUpdatedAt: new Date(Date.UTC(2026, 10, 1) + i * 1000),
       };
     });

@@ -24,11 +24,13 @@ export function timeOrderedId(now = Date.now()): string {
     lastMs = now = now + 1;
     sequence = 0;
   }
-  const time = now.toString(16).padStart(12, "0");
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${sequence.toString(16).padStart(3, "0")}-${random.slice(19)}`;
+  return `${timeOrderedIdFloor(now)}-7${sequence.toString(16).padStart(3, "0")}-${random.slice(19)}`;
 }
 
-/** Sorts before every time-ordered id made at or after `ms`, and after every one made before it. */
+/**
+ * The ids' leading 48-bit millisecond part: sorts before every time-ordered id made at or after `ms`, and after
+ * every one made before it.
+ */
 export function timeOrderedIdFloor(ms: number): string {
   const time = ms.toString(16).padStart(12, "0");
   return `${time.slice(0, 8)}-${time.slice(8, 12)}`;

@@ -2,7 +2,7 @@
 // from the real database and services. Routes and the worker take what they need from here; tests build
 // their own from the same factories.
 import { db } from "./db.server";
-import { createDeliveryIntakeStore } from "./db/delivery-intake-store";
+import { createWebhookIntake } from "./db/delivery-intake-store";
 import { plannerStatisticsRefresher } from "./db/planner-statistics";
 import { shopAdminGateways } from "./integrations/shopify/shop-admin-gateways.server";
 import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
@@ -35,6 +35,7 @@ import type { ChooseCatalogShopDeps } from "./modules/linking/choose-catalog-sho
 import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
+import { logger } from "./logger.server";
 import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
 import { createSellerProfileExtensionSource } from "./integrations/tiktok/seller-profile-extension";
 import { createAttestationRepository } from "./modules/readiness/attestation-repository";
@@ -46,7 +47,7 @@ import type { PrerequisiteCheck } from "./modules/readiness/shop-setup-readiness
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
 export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
-export const webhookDeliveries = createWebhookDeliveryRepository(db, createDeliveryIntakeStore());
+export const webhookDeliveries = createWebhookDeliveryRepository(db);
 export const catalog = createCatalogRepository(db);
 export const syncState = createSyncStateRepository(db);
 export const storeSettings = createStoreSettingsRepository(db);
@@ -136,7 +137,10 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
 export const processedWebhookTopics: ReadonlySet<string> = new Set([...Object.keys(webhookProcessors), ...Object.keys(webhookBatchProcessors)]);
 
 /** What the webhook intake paths (Shopify and TikTok) need to record a delivery and wake the worker. */
-export const webhookIntake: ReceiveWebhookDeps = { deliveries: webhookDeliveries, processedTopics: processedWebhookTopics, notifyWork: () => queue.notify() };
+export const webhookIntake: ReceiveWebhookDeps = {
+  intake: createWebhookIntake(undefined, { onJobsRecorded: () => queue.notify(), logger: logger.child({ component: "webhook-intake" }) }),
+  processedTopics: processedWebhookTopics,
+};
 
 export const jobHandlers: JobHandlers = {
   [PROCESS_WEBHOOK_JOB]: (job) => {

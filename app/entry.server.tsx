@@ -44,6 +44,6 @@ export default async function handleRequest(
 }
 
 // The production server (scripts/serve.ts) answers Shopify webhooks before Remix, from this same build,
-// and stops the in-process worker when it shuts down.
-export { handleShopifyWebhook, isShopifyWebhookRequest } from "./server/shopify-webhook-intake.server";
+// and, when it shuts down, moves the accepted deliveries into the database and stops the in-process worker.
+export { closeWebhookIntake, handleShopifyWebhook, isShopifyWebhookRequest } from "./server/shopify-webhook-intake.server";
 export { stopInProcessWorker } from "./jobs/in-process-worker.server";

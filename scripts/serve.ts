@@ -15,6 +15,7 @@ interface AppEntryModule {
   isShopifyWebhookRequest(req: import("node:http").IncomingMessage): boolean;
   handleShopifyWebhook(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse): Promise<void>;
   stopInProcessWorker(): Promise<void>;
+  closeWebhookIntake(): Promise<void>;
 }
 
 const buildPath = path.resolve(process.argv[2] ?? "build/server/index.js");
@@ -39,13 +40,15 @@ server.keepAliveTimeout = 65_000;
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
 server.listen(port, host, () => console.log(`[serve] http://localhost:${port}`));
-// Shutdown: stop taking requests, let the worker finish its jobs in flight (at most 10 s; the rest are
-// leased again after the restart), then exit — open keep-alive connections and timers would keep us alive.
+// Shutdown: stop taking requests, move the accepted webhooks into the database and let the worker finish
+// its jobs in flight (at most 10 s; the rest are leased again, and the intake journal imported, after the
+// restart), then exit — open keep-alive connections and timers would keep us alive.
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     server.close();
     server.closeIdleConnections();
     const deadline = new Promise((resolve) => setTimeout(resolve, 10_000).unref());
-    void Promise.race([entry.stopInProcessWorker(), deadline]).finally(() => process.exit(0));
+    const finish = Promise.all([entry.closeWebhookIntake(), entry.stopInProcessWorker()]);
+    void Promise.race([finish, deadline]).finally(() => process.exit(0));
   });
 }

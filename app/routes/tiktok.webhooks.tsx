@@ -21,11 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return new Response(null, { status: 400 });
   }
   const topic = event.kind === "event" ? event.eventType : `type_${event.type}`;
-  const { duplicate } = await receiveWebhook(
+  await receiveWebhook(
     webhookIntake,
     // Keyed by the TikTok shop: the processor finds the Shopify store(s) linked to it.
     { source: "tiktok", deliveryId: event.dedupeKey, shop: `tiktok:${event.shopId}`, topic, triggeredAt: new Date(event.timestamp * 1000), payload: rawBody },
   );
-  logger.info({ tiktokShopId: event.shopId, topic, duplicate }, "tiktok webhook");
+  logger.info({ tiktokShopId: event.shopId, topic }, "tiktok webhook");
   return new Response(null, { status: 200 });
 }

@@ -37,7 +37,7 @@ export async function handleShopifyWebhook(req: IncomingMessage, res: ServerResp
       { ...webhookIntake, apiSecret: config.SHOPIFY_API_SECRET },
       { path, header: (name) => headerValue(req, name), rawBody },
     );
-    if (result.status === 200) logger.debug({ shop: result.shop, topic: result.topic, webhookId: result.webhookId, duplicate: result.duplicate }, "shopify webhook");
+    if (result.status === 200) logger.debug({ shop: result.shop, topic: result.topic, webhookId: result.webhookId }, "shopify webhook");
     else logger.warn({ path, status: result.status, reason: result.reason }, "shopify webhook refused");
     answer(result.status);
   } catch (error) {
@@ -45,6 +45,11 @@ export async function handleShopifyWebhook(req: IncomingMessage, res: ServerResp
     logger.error({ path, err: (error as Error).message }, "could not record a shopify webhook");
     answer(500);
   }
+}
+
+/** At shutdown, after the server stopped taking requests: what was accepted goes into the database now. */
+export async function closeWebhookIntake(): Promise<void> {
+  await webhookIntake.intake.close();
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

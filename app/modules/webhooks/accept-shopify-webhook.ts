@@ -1,6 +1,6 @@
 // Use case: a Shopify webhook arrives at /webhooks/<path>. Check the path, the headers Shopify always sends
 // and the HMAC, then record it once (receiveWebhook). The answer is only an HTTP status: 200 once the
-// delivery is durably recorded, 4xx for what Shopify should not retry as is, and a thrown error (→ 500,
+// delivery is durably accepted, 4xx for what Shopify should not retry as is, and a thrown error (→ 500,
 // Shopify retries) when recording failed. Both the fast intake server and the Remix route call this.
 import { verifyShopifyWebhookHmac } from "../../integrations/shopify/webhook-hmac";
 import { parseTriggeredAt, receiveWebhook, type ReceiveWebhookDeps } from "./receive-webhook";
@@ -14,7 +14,7 @@ export interface IncomingShopifyWebhook {
 }
 
 export type ShopifyWebhookAnswer =
-  | { status: 200; shop: string; topic: string; webhookId: string; duplicate: boolean }
+  | { status: 200; shop: string; topic: string; webhookId: string }
   | { status: 400 | 401 | 404; reason: string };
 
 const REQUIRED_HEADERS = ["x-shopify-topic", "x-shopify-shop-domain", "x-shopify-webhook-id", "x-shopify-api-version", "x-shopify-hmac-sha256"] as const;
@@ -30,7 +30,7 @@ export async function acceptShopifyWebhook(deps: ReceiveWebhookDeps & { apiSecre
 
   const shop = incoming.header("x-shopify-shop-domain")!;
   const webhookId = incoming.header("x-shopify-webhook-id")!;
-  const { duplicate } = await receiveWebhook(deps, {
+  await receiveWebhook(deps, {
     source: "shopify",
     deliveryId: webhookId,
     shop,
@@ -40,5 +40,5 @@ export async function acceptShopifyWebhook(deps: ReceiveWebhookDeps & { apiSecre
     eventId: incoming.header("x-shopify-event-id"),
     payload: incoming.rawBody.toString("utf8"),
   });
-  return { status: 200, shop, topic, webhookId, duplicate };
+  return { status: 200, shop, topic, webhookId };
 }

@@ -9,6 +9,8 @@ import type { NewWebhookDelivery, ProcessWebhookPayload } from "./webhook-delive
 export interface DeliveryReceipt {
   delivery: NewWebhookDelivery;
   processWith?: { jobType: string };
+  /** When it was accepted, if earlier than this write (a journaled delivery); now otherwise. */
+  receivedAt?: Date;
 }
 
 export interface RecordedDelivery { id: string; duplicate: boolean }
@@ -42,11 +44,11 @@ export function deliveryKey(delivery: { source: string; deliveryId: string }): s
 export function distinctDeliveryRows(receipts: DeliveryReceipt[], now = new Date()): { rows: DeliveryRow[]; rowOfReceipt: number[] } {
   const rowIndex = new Map<string, number>();
   const rows: DeliveryRow[] = [];
-  const rowOfReceipt = receipts.map(({ delivery, processWith }) => {
+  const rowOfReceipt = receipts.map(({ delivery, processWith, receivedAt }) => {
     const key = deliveryKey(delivery);
     let index = rowIndex.get(key);
     if (index === undefined) {
-      index = rows.push({ ...delivery, id: timeOrderedId(), status: processWith ? "enqueued" : "received", receivedAt: now, jobType: processWith?.jobType }) - 1;
+      index = rows.push({ ...delivery, id: timeOrderedId(), status: processWith ? "enqueued" : "received", receivedAt: receivedAt ?? now, jobType: processWith?.jobType }) - 1;
       rowIndex.set(key, index);
     }
     return index;

@@ -1,21 +1,18 @@
 // Use case: a verified webhook delivery (Shopify or TikTok) is recorded exactly once; topics the app acts
 // on get a processing job in the same transaction. The caller answers 200 only after this returns.
-import type { NewWebhookDelivery, WebhookDeliveryRepository } from "./webhook-delivery-repository";
+import type { NewWebhookDelivery } from "./webhook-delivery-repository";
 import { PROCESS_WEBHOOK_JOB } from "./webhook-delivery-repository";
+import type { WebhookIntake } from "./webhook-intake";
 
 export interface ReceiveWebhookDeps {
-  deliveries: WebhookDeliveryRepository;
+  intake: WebhookIntake;
   /** `${source}:${topic}` keys that have a processor; other deliveries are recorded and left at that. */
   processedTopics: ReadonlySet<string>;
-  /** Wakes the local worker so processing starts at once. */
-  notifyWork?: () => void;
 }
 
-export async function receiveWebhook(deps: ReceiveWebhookDeps, delivery: NewWebhookDelivery): Promise<{ duplicate: boolean; enqueued: boolean }> {
+export async function receiveWebhook(deps: ReceiveWebhookDeps, delivery: NewWebhookDelivery): Promise<void> {
   const process = deps.processedTopics.has(`${delivery.source}:${delivery.topic}`);
-  const { duplicate } = await deps.deliveries.recordOnce(delivery, process ? { jobType: PROCESS_WEBHOOK_JOB } : undefined);
-  if (process && !duplicate) deps.notifyWork?.();
-  return { duplicate, enqueued: process && !duplicate };
+  await deps.intake.accept(delivery, process ? { jobType: PROCESS_WEBHOOK_JOB } : undefined);
 }
 
 /** Shopify's X-Shopify-Triggered-At, when present and valid. */

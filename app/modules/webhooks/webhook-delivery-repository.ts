@@ -1,6 +1,4 @@
-import { createGroupCommit } from "../../db/group-commit";
 import type { Database } from "../../db.server";
-import type { DeliveryIntakeStore, DeliveryReceipt, RecordedDelivery } from "./delivery-intake";
 
 export interface NewWebhookDelivery {
   source: "shopify" | "tiktok";
@@ -19,18 +17,11 @@ export interface StoredWebhookDelivery extends NewWebhookDelivery {
   status: string;
 }
 
+/** Recorded deliveries, as processing reads and marks them (recording is the intake's: webhook-intake.ts). */
 export interface WebhookDeliveryRepository {
-  /**
-   * Inserts the delivery unless one with the same (source, deliveryId) exists, and — in the same
-   * transaction — the job that will process it, so an acknowledged delivery can never be lost.
-   * Deliveries arriving together share one transaction and one job per shop.
-   */
-  recordOnce(delivery: NewWebhookDelivery, processWith?: { jobType: string }): Promise<{ id: string; duplicate: boolean }>;
   /** The deliveries with these ids, in the order given (ids no longer stored are left out). */
   findMany(ids: string[]): Promise<StoredWebhookDelivery[]>;
   markOutcomes(outcomes: DeliveryOutcome[]): Promise<void>;
-  /** Closes the intake's own database connection. */
-  close(): Promise<void>;
 }
 
 export interface DeliveryOutcome {
@@ -43,16 +34,8 @@ export const PROCESS_WEBHOOK_JOB = "webhook.process";
 /** `deliveryId`: jobs queued before deliveries were processed in batches (still accepted). */
 export interface ProcessWebhookPayload { deliveryIds?: string[]; deliveryId?: string }
 
-/**
- * Deliveries are recorded through the intake store (its own connection, no Prisma: it is on the path of every
- * webhook's answer), batched by group commit; they are read and updated through Prisma.
- */
-export function createWebhookDeliveryRepository(db: Database, intakeStore: DeliveryIntakeStore): WebhookDeliveryRepository {
-  // Batches in flight together: one waiting for its disk sync does not hold back the next one's commit.
-  const intake = createGroupCommit<DeliveryReceipt, RecordedDelivery>((batch) => intakeStore.recordBatch(batch), { maxBatch: 200, maxInFlight: 4 });
+export function createWebhookDeliveryRepository(db: Database): WebhookDeliveryRepository {
   return {
-    recordOnce: (delivery, processWith) => intake.submit({ delivery, processWith }),
-    close: () => intakeStore.close(),
     async findMany(ids) {
       const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
       const byId = new Map(rows.map((row) => [row.id, row]));

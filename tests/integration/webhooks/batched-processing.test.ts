@@ -9,7 +9,8 @@ import { createCatalogRepository } from "../../../app/modules/catalog/catalog-re
 import { createCatalogBatchProcessors, type ProductChange } from "../../../app/modules/catalog/catalog-webhook-processors";
 import { createStockLedgerRepository, type IncomingLevel } from "../../../app/modules/catalog/stock-ledger-repository";
 import { processWebhookDeliveries, type WebhookBatchProcessor } from "../../../app/modules/webhooks/process-webhook-delivery";
-import { createWebhookDeliveryRepository, type WebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
+import { createWebhookDeliveryRepository, type NewWebhookDelivery, type WebhookDeliveryRepository } from "../../../app/modules/webhooks/webhook-delivery-repository";
+import { createDirectWebhookIntake, type WebhookIntake } from "../../../app/modules/webhooks/webhook-intake";
 import { TEST_DATABASES, useMigratedDatabase } from "../../support/test-databases";
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 25, 10, 0, second));
@@ -18,11 +19,20 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
   const database = useMigratedDatabase(backend);
   let db: Database;
   let deliveries: WebhookDeliveryRepository;
+  let intake: WebhookIntake;
   beforeAll(() => {
     db = database();
-    deliveries = createWebhookDeliveryRepository(db, createDeliveryIntakeStore(database.url()));
+    deliveries = createWebhookDeliveryRepository(db);
+    intake = createDirectWebhookIntake(createDeliveryIntakeStore(database.url()));
   });
-  afterAll(() => deliveries?.close()); // before the database is dropped (after-hooks run last-registered first)
+  afterAll(() => intake?.close()); // before the database is dropped (after-hooks run last-registered first)
+
+  /** Records deliveries arriving together (one transaction) and returns their stored ids, in order. */
+  const recordTogether = async (list: NewWebhookDelivery[]) => {
+    await Promise.all(list.map((d) => intake.accept(d, { jobType: "webhook.process" })));
+    const rows = await db.webhookDelivery.findMany({ where: { deliveryId: { in: list.map((d) => d.deliveryId) } }, select: { id: true, deliveryId: true } });
+    return list.map((d) => rows.find((r) => r.deliveryId === d.deliveryId)!.id);
+  };
 
   it("judges a burst of stock levels as a batch exactly as one by one, and ends on the same ledger", async () => {
     const ledger = createStockLedgerRepository(db);
@@ -71,10 +81,9 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
     const payload = (id: number, title: string, s: number) =>
       JSON.stringify({ id, admin_graphql_api_id: `gid://shopify/Product/${id}`, title, handle: `p-${id}`, vendor: "V", product_type: "T", status: "active", tags: "", updated_at: at(s).toISOString(), variants: [] });
     const burst = [payload(1, "A v1", 1), payload(1, "A v3", 3), payload(2, "B", 1), payload(1, "A v2", 2)];
-    const recorded = await Promise.all(burst.map((p) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: p }, { jobType: "webhook.process" })));
+    const ids = await recordTogether(burst.map((p) => ({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: p })));
     const changes: ProductChange[] = [];
     const batchProcessors = createCatalogBatchProcessors({ catalog: createCatalogRepository(db), onProductChanged: async (c) => void changes.push(c) });
-    const ids = recorded.map((r) => r.id);
     await processWebhookDeliveries({ deliveries, processors: {}, batchProcessors }, ids);
 
     const rows = await db.webhookDelivery.findMany({ where: { id: { in: ids } } });
@@ -88,11 +97,11 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
     const shop = `burst-${randomUUID().slice(0, 6)}.myshopify.com`;
     const topic = "inventory_levels/update";
     const payloads = ['{"n":1}', '{"n":2}', '{"n":"not a number"}', '{"n":4}'];
-    const recorded = await Promise.all(payloads.map((payload) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic, payload }, { jobType: "webhook.process" })));
+    const recorded = await recordTogether(payloads.map((payload) => ({ source: "shopify", deliveryId: randomUUID(), shop, topic, payload })));
     const jobs = await db.job.findMany({ where: { shop } });
     expect(jobs).toHaveLength(1); // one transaction, one job for the burst
     const ids = (JSON.parse(jobs[0]!.payload) as { deliveryIds: string[] }).deliveryIds;
-    expect(ids).toEqual(recorded.map((r) => r.id));
+    expect(ids).toEqual(recorded);
 
     const calls: number[] = [];
     const shape = z.object({ n: z.number() });
@@ -116,7 +125,7 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
 
   it("retries after a passing failure without processing the finished deliveries twice", async () => {
     const shop = `flaky-${randomUUID().slice(0, 6)}.myshopify.com`;
-    const recorded = await Promise.all(["a", "b", "c"].map((n) => deliveries.recordOnce({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: `{"n":"${n}"}` }, { jobType: "webhook.process" })));
+    const ids = await recordTogether(["a", "b", "c"].map((n) => ({ source: "shopify", deliveryId: randomUUID(), shop, topic: "products/update", payload: `{"n":"${n}"}` })));
     const seen: string[] = [];
     let failOnce = true;
     const processors = {
@@ -129,7 +138,6 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
         seen.push(n);
       },
     };
-    const ids = recorded.map((r) => r.id);
     await expect(processWebhookDeliveries({ deliveries, processors }, ids)).rejects.toThrow("TikTok timed out");
     expect(seen).toEqual(["a", "c"]);
     await processWebhookDeliveries({ deliveries, processors }, ids);

@@ -1,0 +1,137 @@
+// The webhook intake on SQLite: a delivery is answered once its line is durable in the intake journal
+// (app/db/intake-journal.ts), and moved into the database behind the answers, many deliveries a
+// transaction: right away when the intake is quiet, at most every `importIntervalMs` under a burst. The
+// database write does the deduplication and makes the processing jobs, as the direct intake does.
+// A crash loses nothing: the journal's left-overs are imported by the next process to start.
+import type { IntakeJournal } from "../../db/intake-journal";
+import type { DeliveryIntakeStore, DeliveryReceipt } from "./delivery-intake";
+import type { WebhookIntake, WebhookIntakeOptions } from "./webhook-intake";
+
+export interface JournaledWebhookIntakeOptions extends WebhookIntakeOptions {
+  /** The shortest time between two imports while deliveries keep coming (larger batches, fewer commits). */
+  importIntervalMs?: number;
+  /** Deliveries accepted but not yet in the database beyond which new ones are refused (answered 500). */
+  maxBacklog?: number;
+  /** Deliveries a transaction. */
+  maxImportBatch?: number;
+  logger?: { warn(details: object, message: string): void; error(details: object, message: string): void };
+}
+
+interface Accepted { receipt: DeliveryReceipt; segment: number }
+
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
+export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal: IntakeJournal, options: JournaledWebhookIntakeOptions = {}): WebhookIntake {
+  const importIntervalMs = options.importIntervalMs ?? 50;
+  const maxBacklog = options.maxBacklog ?? 50_000;
+  const maxImportBatch = options.maxImportBatch ?? 1_000;
+  let backlog: Accepted[] = [];
+  let importing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let lastImportAt = 0;
+  let closed = false;
+
+  async function importBatch(): Promise<boolean> {
+    const batch = backlog.slice(0, maxImportBatch);
+    try {
+      await store.recordBatch(batch.map((a) => a.receipt));
+    } catch (error) {
+      // Kept in memory and in the journal: tried again, never dropped.
+      options.logger?.error({ err: (error as Error).message, deliveries: batch.length }, "could not move webhook deliveries into the database; retrying");
+      return false;
+    }
+    backlog = backlog.slice(batch.length);
+    const perSegment = new Map<number, number>();
+    for (const a of batch) perSegment.set(a.segment, (perSegment.get(a.segment) ?? 0) + 1);
+    for (const [segment, count] of perSegment) await journal.imported(segment, count);
+    if (batch.some((a) => a.receipt.processWith)) options.onJobsRecorded?.();
+    return true;
+  }
+
+  function scheduleImport(delayMs = Math.max(0, lastImportAt + importIntervalMs - Date.now())) {
+    if (importing || timer || backlog.length === 0) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      importing = importBatch()
+        .then((ok) => {
+          lastImportAt = Date.now();
+          return ok;
+        })
+        .finally(() => (importing = undefined))
+        .then((ok) => scheduleImport(ok ? undefined : RETRY_AFTER_FAILURE_MS));
+    }, delayMs);
+  }
+
+  async function importLeftovers() {
+    for (const leftover of await journal.claimLeftovers()) {
+      const receipts = leftover.lines.flatMap((line) => {
+        const receipt = parseReceiptLine(line);
+        if (!receipt) options.logger?.warn({ file: leftover.file }, "skipped an unreadable line of the webhook intake journal");
+        return receipt ? [receipt] : [];
+      });
+      for (let i = 0; i < receipts.length; i += maxImportBatch) await store.recordBatch(receipts.slice(i, i + maxImportBatch));
+      await leftover.done();
+      if (receipts.some((r) => r.processWith)) options.onJobsRecorded?.();
+    }
+  }
+
+  // What a process that is gone had accepted (alongside new deliveries: processing does not rely on their
+  // order); retried until the database takes it.
+  let leftovers: Promise<void> | undefined;
+  const recoverLeftovers = () =>
+    (leftovers ??= importLeftovers().catch((error: Error) => {
+      options.logger?.error({ err: error.message }, "could not import the webhook intake journal left by a previous process; retrying");
+      leftovers = undefined;
+      setTimeout(() => void recoverLeftovers(), RETRY_AFTER_FAILURE_MS).unref();
+    }));
+  setImmediate(() => void recoverLeftovers());
+
+  return {
+    async accept(delivery, processWith) {
+      if (closed) throw new Error("the webhook intake is closed");
+      if (backlog.length >= maxBacklog) throw new Error(`${backlog.length} webhook deliveries are waiting for the database; refusing more until it catches up`);
+      const receipt: DeliveryReceipt = { delivery, processWith, receivedAt: new Date() };
+      const segment = await journal.append([receiptLine(receipt)]);
+      backlog.push({ receipt, segment });
+      scheduleImport();
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      await importing;
+      await leftovers;
+      while (backlog.length > 0 && (await importBatch()));
+      await journal.close();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * A receipt as one journal line: its details as JSON, a tab, and the payload as it arrived (JSON text never
+ * holds a raw tab, so the first one ends the details). A payload with a line break or a NUL — never from
+ * Shopify or TikTok, which send compact JSON — goes inside the JSON instead.
+ */
+export function receiptLine({ delivery, processWith, receivedAt }: DeliveryReceipt): string {
+  const { payload, ...details } = delivery;
+  const line = { ...details, triggeredAt: details.triggeredAt?.toISOString(), jobType: processWith?.jobType, receivedAt: receivedAt?.toISOString() };
+  if (!/[\n\0]/.test(payload)) return `${JSON.stringify(line)}\t${payload}`;
+  return JSON.stringify({ ...line, payload });
+}
+
+export function parseReceiptLine(text: string): DeliveryReceipt | undefined {
+  try {
+    const tab = text.indexOf("\t");
+    const parsed = JSON.parse(tab === -1 ? text : text.slice(0, tab)) as DeliveryReceipt["delivery"] & { jobType?: string; receivedAt?: string; triggeredAt?: string };
+    const { jobType, receivedAt, triggeredAt, ...delivery } = tab === -1 ? parsed : { ...parsed, payload: text.slice(tab + 1) };
+    if (!delivery.source || !delivery.deliveryId || !delivery.shop || !delivery.topic || typeof delivery.payload !== "string") return undefined;
+    return {
+      delivery: { ...delivery, triggeredAt: triggeredAt ? new Date(triggeredAt) : undefined },
+      processWith: jobType ? { jobType } : undefined,
+      receivedAt: receivedAt ? new Date(receivedAt) : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}

@@ -138,7 +138,12 @@ export const processedWebhookTopics: ReadonlySet<string> = new Set([...Object.ke
 
 /** What the webhook intake paths (Shopify and TikTok) need to record a delivery and wake the worker. */
 export const webhookIntake: ReceiveWebhookDeps = {
-  intake: createWebhookIntake(undefined, { onJobsRecorded: () => queue.notify(), logger: logger.child({ component: "webhook-intake" }) }),
+  intake: createWebhookIntake(undefined, {
+    onJobsRecorded: () => queue.notify(),
+    logger: logger.child({ component: "webhook-intake" }),
+    // SQLite: under a burst, deliveries go from the journal into the database at most this often (larger batches).
+    importIntervalMs: Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS ?? 50),
+  }),
   processedTopics: processedWebhookTopics,
 };
 

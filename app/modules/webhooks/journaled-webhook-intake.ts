@@ -26,7 +26,7 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
   const maxBacklog = options.maxBacklog ?? 50_000;
   const maxImportBatch = options.maxImportBatch ?? 1_000;
   let backlog: Accepted[] = [];
-  let importing: Promise<void> | undefined;
+  let importing: Promise<boolean> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let lastImportAt = 0;
   let closed = false;
@@ -48,18 +48,36 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
     return true;
   }
 
+  function runImport(): Promise<boolean> {
+    const running = importBatch().finally(() => {
+      lastImportAt = Date.now();
+      importing = undefined;
+    });
+    importing = running;
+    void running.then((ok) => scheduleImport(ok ? undefined : RETRY_AFTER_FAILURE_MS));
+    return running;
+  }
+
   function scheduleImport(delayMs = Math.max(0, lastImportAt + importIntervalMs - Date.now())) {
-    if (importing || timer || backlog.length === 0) return;
+    if (importing || timer || backlog.length === 0 || closed) return;
     timer = setTimeout(() => {
       timer = undefined;
-      importing = importBatch()
-        .then((ok) => {
-          lastImportAt = Date.now();
-          return ok;
-        })
-        .finally(() => (importing = undefined))
-        .then((ok) => scheduleImport(ok ? undefined : RETRY_AFTER_FAILURE_MS));
+      void runImport();
     }, delayMs);
+  }
+
+  /** Imports now what is waiting; throws when the database does not take it. */
+  async function settled() {
+    await leftovers;
+    while (backlog.length > 0 || importing) {
+      if (importing) {
+        await importing;
+        continue;
+      }
+      clearTimeout(timer);
+      timer = undefined;
+      if (!(await runImport())) throw new Error("webhook deliveries could not be moved into the database (they stay in the journal)");
+    }
   }
 
   async function importLeftovers() {
@@ -95,15 +113,15 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
       backlog.push({ receipt, segment });
       scheduleImport();
     },
+    settled,
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      await importing;
-      await leftovers;
-      while (backlog.length > 0 && (await importBatch()));
-      await journal.close();
-      await store.close();
+      try {
+        await settled();
+      } finally {
+        await journal.close();
+        await store.close();
+      }
     },
   };
 }

@@ -12,6 +12,8 @@ import type { NewWebhookDelivery } from "./webhook-delivery-repository";
 
 export interface WebhookIntake {
   accept(delivery: NewWebhookDelivery, processWith?: { jobType: string }): Promise<void>;
+  /** Resolves once every delivery accepted so far is in the database. */
+  settled(): Promise<void>;
   /** Finishes what was accepted (into the database) and closes the intake's connection. */
   close(): Promise<void>;
 }
@@ -36,6 +38,7 @@ export function createDirectWebhookIntake(store: DeliveryIntakeStore, options: W
     async accept(delivery, processWith) {
       await group.submit({ delivery, processWith });
     },
+    settled: async () => undefined, // recorded before accept resolves
     close: () => store.close(),
   };
 }

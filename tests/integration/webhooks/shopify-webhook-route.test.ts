@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { jobHandlers, queue } from "../../../app/app-context.server";
+import { jobHandlers, queue, webhookIntake } from "../../../app/app-context.server";
 import { db } from "../../../app/db.server";
 import { action } from "../../../app/routes/webhooks.$";
 import { drainJobs } from "../../support/drain-jobs";
@@ -33,6 +33,7 @@ describe("Shopify webhook route", () => {
     const send = () => respond(shopifyWebhookRequest({ appUrl, path: "/webhooks/products/update", topic: "products/update", shop, body, secret, webhookId }));
     expect((await send()).status).toBe(200);
     expect((await send()).status).toBe(200);
+    await webhookIntake.intake.settled(); // accepted into the journal; now in the database
     const rows = await db.webhookDelivery.findMany({ where: { shop, deliveryId: webhookId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: "shopify", topic: "products/update", apiVersion: "2026-10", payload: body });
@@ -73,6 +74,7 @@ describe("Shopify webhook route", () => {
         shopifyWebhookRequest({ appUrl, path: "/webhooks/compliance", topic, shop: redacted, body: `{"shop_domain":"${redacted}"}`, secret, webhookId }),
       );
       expect(response.status, topic).toBe(200);
+      await webhookIntake.intake.settled();
       expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ topic });
     }
     await drainJobs(queue, jobHandlers);
@@ -87,6 +89,7 @@ describe("Shopify webhook route", () => {
       shopifyWebhookRequest({ appUrl, path: "/webhooks/app/uninstalled", topic: "app/uninstalled", shop, body: `{"id":1,"domain":"${shop}"}`, secret, webhookId }),
     );
     expect(response.status).toBe(200);
+    await webhookIntake.intake.settled();
     expect(await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } })).toMatchObject({ status: "enqueued" });
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { deliveryId: webhookId } });
     expect(await db.job.count({ where: { shop, status: "pending", payload: JSON.stringify({ deliveryIds: [delivery.id] }) } })).toBe(1);
@@ -102,6 +105,7 @@ describe("Shopify webhook route", () => {
     const body = JSON.stringify({ id: 1, previous: ["read_products"], current: ["read_products", "read_orders"], updated_at: "2026-11-25T10:00:00Z" });
     const response = await respond(shopifyWebhookRequest({ appUrl, path: "/webhooks/app/scopes_update", topic: "app/scopes_update", shop, body, secret }));
     expect(response.status).toBe(200);
+    await webhookIntake.intake.settled();
     await drainJobs(queue, jobHandlers);
     expect((await db.session.findFirst({ where: { shop } }))?.scope).toBe("read_products,read_orders");
     await db.session.deleteMany({ where: { shop } });

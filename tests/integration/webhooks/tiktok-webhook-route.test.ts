@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { jobHandlers, queue } from "../../../app/app-context.server";
+import { jobHandlers, queue, webhookIntake } from "../../../app/app-context.server";
 import { db } from "../../../app/db.server";
 import { tiktokShopLinks } from "../../../app/tiktok.server";
 import { drainJobs } from "../../support/drain-jobs";
@@ -26,6 +26,7 @@ describe("TikTok webhook route", () => {
     const body = `{"type":5,"tts_notification_id":"${notificationId}","shop_id":"${shopId}","timestamp":1764064800,"data":{"product_id":1729592969712207008,"status":"PRODUCT_AUDIT_FAILURE","update_time":1764064790}}`;
     expect((await call(tiktokRequest(body))).status).toBe(200);
     expect((await call(tiktokRequest(body))).status).toBe(200);
+    await webhookIntake.intake.settled(); // accepted into the journal; now in the database
     const rows = await db.webhookDelivery.findMany({ where: { source: "tiktok", shop: `tiktok:${shopId}` } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ topic: "PRODUCT_STATUS_CHANGE", deliveryId: `tts:${notificationId}`, payload: body });
@@ -50,6 +51,7 @@ describe("TikTok webhook route", () => {
     const removed = `{"type":6,"tts_notification_id":"${randomUUID()}","shop_id":"${shopId}","timestamp":1764064801,"data":{"message":"Shop is deauthorized"}}`;
     expect((await call(tiktokRequest(notice))).status).toBe(200);
     expect((await call(tiktokRequest(removed))).status).toBe(200);
+    await webhookIntake.intake.settled();
     await drainJobs(queue, jobHandlers);
     const stored = await db.tikTokShopLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored).toMatchObject({ status: "paused", pausedReason: expect.stringContaining("Reconnect") });

@@ -1,13 +1,15 @@
 // The production server's fast path: POST /webhooks/* answered before Remix (scripts/serve.ts →
 // app/server/shopify-webhook-intake.server.ts), against the built app on a real SQLite file.
 import { createHmac, randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "../../../app/db.server";
 import { migrateDatabase } from "../../../app/db/migrations.server";
+import { intakeJournalDir } from "../../../app/db/delivery-intake-store";
 import { startAppServer, type RunningApp } from "../../support/app-server";
+import { eventually } from "../../support/eventually";
 import { freePort } from "../../support/free-port";
 
 const secret = "intake-secret";
@@ -31,7 +33,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function deliver(options: { path?: string; topic?: string; body?: string; hmac?: string; webhookId?: string; omit?: string } = {}) {
+/** Answered 200 means durable in the intake journal; the database has it moments later. */
+const recordedCount = (ids: string[], expected: number) =>
+  eventually(async () => ((await db.webhookDelivery.count({ where: { deliveryId: { in: ids } } })) === expected ? true : undefined), 5_000, `${expected} deliveries in the database`);
+
+function deliver(options: { path?: string; topic?: string; body?: string; hmac?: string; webhookId?: string; omit?: string; to?: RunningApp } = {}) {
   const body = options.body ?? JSON.stringify({ inventory_item_id: 808950810, location_id: 655441491, available: 6, updated_at: "2026-11-25T10:00:00-05:00" });
   const headers: Record<string, string> = {
     "content-type": "application/json",
@@ -43,7 +49,7 @@ function deliver(options: { path?: string; topic?: string; body?: string; hmac?:
     "x-shopify-triggered-at": new Date().toISOString(),
   };
   if (options.omit) delete headers[options.omit];
-  return fetch(`${app.url}/webhooks/${options.path ?? "inventory_levels/update"}`, { method: "POST", headers, body });
+  return fetch(`${(options.to ?? app).url}/webhooks/${options.path ?? "inventory_levels/update"}`, { method: "POST", headers, body });
 }
 
 describe("webhook intake in front of Remix", () => {
@@ -51,6 +57,8 @@ describe("webhook intake in front of Remix", () => {
     const webhookId = randomUUID();
     expect((await deliver({ webhookId })).status).toBe(200);
     expect((await deliver({ webhookId })).status).toBe(200);
+    await recordedCount([webhookId], 1);
+    await new Promise((r) => setTimeout(r, 200)); // the retry's import too
     const rows = await db.webhookDelivery.findMany({ where: { deliveryId: webhookId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ source: "shopify", shop, topic: "inventory_levels/update", apiVersion: "2026-10", status: "enqueued" });
@@ -61,6 +69,7 @@ describe("webhook intake in front of Remix", () => {
     const webhookId = randomUUID();
     const body = '{"id":788032119674292922,"title":"Crème","updated_at":"2026-11-25T10:00:00-05:00","variants":[]}';
     expect((await deliver({ path: "products/update", topic: "products/update", body, webhookId })).status).toBe(200);
+    await recordedCount([webhookId], 1);
     expect((await db.webhookDelivery.findFirst({ where: { deliveryId: webhookId } }))?.payload).toBe(body);
   });
 
@@ -85,7 +94,66 @@ describe("webhook intake in front of Remix", () => {
     const ids = Array.from({ length: 300 }, () => randomUUID());
     const answers = await Promise.all(ids.map((webhookId) => deliver({ webhookId })));
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    expect(await db.webhookDelivery.count({ where: { deliveryId: { in: ids } } })).toBe(300);
+    await recordedCount(ids, 300);
+  });
+
+  describe("an app that moves deliveries into the database at most once in 10 minutes", () => {
+    // Its own database: what it answered stays in its journal until it imports, is stopped, or restarts.
+    let slowDir: string;
+    let slowDb: Database;
+    let env: Record<string, string>;
+    const slowCount = (ids: string[]) => slowDb.webhookDelivery.count({ where: { deliveryId: { in: ids } } });
+    const journalFiles = () => readdirSync(intakeJournalDir(env.DATABASE_URL!)).filter((f) => f.endsWith(".jsonl"));
+    beforeAll(async () => {
+      slowDir = mkdtempSync(path.join(tmpdir(), "intake-slow-"));
+      const databaseUrl = `file:${path.join(slowDir, "app.sqlite")}`;
+      await migrateDatabase(databaseUrl);
+      slowDb = createDatabase(databaseUrl);
+      const port = await freePort();
+      env = { SHOPIFY_API_KEY: "intake-key", SHOPIFY_API_SECRET: secret, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, WORKER_IN_PROCESS: "false", WEBHOOK_IMPORT_INTERVAL_MS: "600000" };
+    });
+    afterAll(async () => {
+      await slowDb?.$disconnect();
+      rmSync(slowDir, { recursive: true, force: true });
+    });
+    const burst = async (to: RunningApp) => {
+      const first = randomUUID();
+      expect((await deliver({ webhookId: first, to })).status).toBe(200); // a quiet intake imports at once…
+      await eventually(async () => ((await slowCount([first])) === 1 ? true : undefined), 5_000, "the first delivery");
+      const ids = Array.from({ length: 50 }, () => randomUUID());
+      const answers = await Promise.all(ids.map((webhookId) => deliver({ webhookId, to })));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await slowCount(ids)).toBe(0); // …the burst waits for the next import, 10 minutes on
+      return ids;
+    };
+
+    it("loses nothing it answered 200 when killed before those deliveries reached the database", { timeout: 90_000 }, async () => {
+      let slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+      let ids: string[];
+      try {
+        ids = await burst(slow);
+        expect(journalFiles().length).toBeGreaterThan(0);
+        await slow.kill();
+        slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+        // The new process imports what the dead one left, each delivery once, with its processing job.
+        await eventually(async () => ((await slowCount(ids)) === 50 ? true : undefined), 10_000, "the left-over deliveries");
+        const rows = await slowDb.webhookDelivery.findMany({ where: { deliveryId: { in: ids } }, select: { id: true } });
+        const jobs = await slowDb.job.findMany({ where: { type: "webhook.process" }, select: { payload: true } });
+        const queued = new Set(jobs.flatMap((j) => (JSON.parse(j.payload) as { deliveryIds: string[] }).deliveryIds));
+        expect(rows.every((r) => queued.has(r.id))).toBe(true);
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it("moves what it answered into the database when stopped, and leaves no journal behind", { timeout: 90_000 }, async () => {
+      const slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+      const ids = await burst(slow);
+      await slow.close(); // SIGTERM
+      expect(await slowCount(ids)).toBe(50);
+      expect(journalFiles()).toEqual([]);
+    });
   });
 
   it("is still up after all of that", async () => {

@@ -123,7 +123,10 @@ export async function runWebhookIngestBench(args: Record<string, string>) {
     const bareSteady = await fire(bare.url, { durationS: fixedRateS, connections: 10, overallRate: fixedRate, label: `bare node:http at a fixed rate` });
 
     const accepted = appResults.reduce((sum, r) => sum + r["2xx"], 0) + steady["2xx"];
-    const recorded = await h.db.webhookDelivery.count({ where: { deliveryId: { startsWith: `bench-${runId}-` } } });
+    // Answered means durable (on SQLite: in the intake journal); the database has them moments later.
+    const countRecorded = () => h.db.webhookDelivery.count({ where: { deliveryId: { startsWith: `bench-${runId}-` } } });
+    let recorded = await countRecorded();
+    for (const deadline = Date.now() + 30_000; recorded < accepted && Date.now() < deadline; recorded = await countRecorded()) await sleep(200);
     const summary = (r: autocannon.Result) => ({ req_per_s: Math.round(r.requests.average), p50_ms: r.latency.p50, p99_ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts });
     rounds.forEach((r, i) => log(`round ${i + 1}: bare ${JSON.stringify(summary(r.bare.result))}, app ${JSON.stringify(summary(r.app.result))}`));
     log(`app @${fixedRate} ${JSON.stringify(summary(steady))}`);

@@ -37,7 +37,10 @@ export interface LeftoverSegment {
 export interface IntakeJournalOptions {
   /** Size of a segment file (16 MiB). */
   segmentBytes?: number;
-  /** Writes in progress at once (2): a batch need not wait for the one before it to reach the disk. */
+  /**
+   * Writes in progress at once (1): more let a batch skip waiting for the one before it, but make batches
+   * smaller — with 2, 20 % more CPU a delivery under a burst for no more throughput (webhook-ingest).
+   */
   maxWritesInFlight?: number;
 }
 
@@ -57,7 +60,7 @@ interface WaitingAppend { data: string; count: number; resolve: (segment: number
 
 export function createIntakeJournal(dir: string, options: IntakeJournalOptions = {}): IntakeJournal {
   const segmentBytes = options.segmentBytes ?? 16 * 1024 * 1024;
-  const maxWritesInFlight = options.maxWritesInFlight ?? 2;
+  const maxWritesInFlight = options.maxWritesInFlight ?? 1;
   const instance = randomBytes(4).toString("hex");
   const segments = new Map<number, Segment>();
   let current: Segment | undefined;

@@ -142,7 +142,7 @@ export const webhookIntake: ReceiveWebhookDeps = {
     onJobsRecorded: () => queue.notify(),
     logger: logger.child({ component: "webhook-intake" }),
     // SQLite: under a burst, deliveries go from the journal into the database at most this often (larger batches).
-    importIntervalMs: Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS ?? 50),
+    importIntervalMs: Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS ?? 20),
   }),
   processedTopics: processedWebhookTopics,
 };

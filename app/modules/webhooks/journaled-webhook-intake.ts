@@ -22,7 +22,7 @@ interface Accepted { receipt: DeliveryReceipt; segment: number }
 const RETRY_AFTER_FAILURE_MS = 1_000;
 
 export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal: IntakeJournal, options: JournaledWebhookIntakeOptions = {}): WebhookIntake {
-  const importIntervalMs = options.importIntervalMs ?? 50;
+  const importIntervalMs = options.importIntervalMs ?? 20;
   const maxBacklog = options.maxBacklog ?? 50_000;
   const maxImportBatch = options.maxImportBatch ?? 1_000;
   let backlog: Accepted[] = [];

@@ -1,7 +1,7 @@
+// The webhook intake as the app's database calls for: its own connection (store) and, on SQLite, the journal in front of it.
 import type { DeliveryIntakeStore } from "../modules/webhooks/delivery-intake";
-import { createJournaledWebhookIntake } from "../modules/webhooks/journaled-webhook-intake";
-import { createDirectWebhookIntake, type WebhookIntake, type WebhookIntakeOptions } from "../modules/webhooks/webhook-intake";
-import type { JournaledWebhookIntakeOptions } from "../modules/webhooks/journaled-webhook-intake";
+import { createJournaledWebhookIntake, type JournaledWebhookIntakeOptions } from "../modules/webhooks/journaled-webhook-intake";
+import { createDirectWebhookIntake, type WebhookIntake } from "../modules/webhooks/webhook-intake";
 import { resolveDatabaseUrl } from "./database-url";
 import { createIntakeJournal } from "./intake-journal";
 import { createPostgresDeliveryIntake } from "./postgres-delivery-intake";
@@ -19,7 +19,7 @@ export function createDeliveryIntakeStore(databaseUrl?: string): DeliveryIntakeS
  * same durability); on PostgreSQL straight into the database, which may live on another machine than this
  * process's disk.
  */
-export function createWebhookIntake(databaseUrl?: string, options: WebhookIntakeOptions & JournaledWebhookIntakeOptions = {}): WebhookIntake {
+export function createWebhookIntake(databaseUrl?: string, options: JournaledWebhookIntakeOptions = {}): WebhookIntake {
   const { url, kind } = resolveDatabaseUrl(databaseUrl ?? process.env.DATABASE_URL);
   if (kind === "postgres") return createDirectWebhookIntake(createPostgresDeliveryIntake(url), options);
   return createJournaledWebhookIntake(createSqliteDeliveryIntake(url), createIntakeJournal(intakeJournalDir(url)), options);

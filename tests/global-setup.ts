@@ -9,6 +9,8 @@ export default async function setup(project: TestProject) {
   const file = url.replace(/^file:/, "");
   const remove = () => {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+    rmSync(`${file}-intake-journal`, { recursive: true, force: true }); // the webhook intake's journal
+
   };
   remove();
   await migrateDatabase(url);

@@ -18,13 +18,20 @@ let app: RunningApp;
 let db: Database;
 let dir: string;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "intake-"));
+/** A migrated SQLite database in its own directory, and the environment of an app (no worker) on a free port. */
+async function appOnFreshDatabase(prefix: string, extraEnv: Record<string, string> = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
   const databaseUrl = `file:${path.join(dir, "app.sqlite")}`;
   await migrateDatabase(databaseUrl);
-  db = createDatabase(databaseUrl);
   const port = await freePort();
-  app = await startAppServer({ port, env: { SHOPIFY_API_KEY: "intake-key", SHOPIFY_API_SECRET: secret, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, WORKER_IN_PROCESS: "false" } });
+  const env = { SHOPIFY_API_KEY: "intake-key", SHOPIFY_API_SECRET: secret, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, WORKER_IN_PROCESS: "false", ...extraEnv };
+  return { dir, db: createDatabase(databaseUrl), port, env };
+}
+
+beforeAll(async () => {
+  const fresh = await appOnFreshDatabase("intake-");
+  ({ dir, db } = fresh);
+  app = await startAppServer({ port: fresh.port, env: fresh.env });
 }, 60_000);
 
 afterAll(async () => {
@@ -101,16 +108,12 @@ describe("webhook intake in front of Remix", () => {
     // Its own database: what it answered stays in its journal until it imports, is stopped, or restarts.
     let slowDir: string;
     let slowDb: Database;
+    let slowPort: number;
     let env: Record<string, string>;
     const slowCount = (ids: string[]) => slowDb.webhookDelivery.count({ where: { deliveryId: { in: ids } } });
     const journalFiles = () => readdirSync(intakeJournalDir(env.DATABASE_URL!)).filter((f) => f.endsWith(".jsonl"));
     beforeAll(async () => {
-      slowDir = mkdtempSync(path.join(tmpdir(), "intake-slow-"));
-      const databaseUrl = `file:${path.join(slowDir, "app.sqlite")}`;
-      await migrateDatabase(databaseUrl);
-      slowDb = createDatabase(databaseUrl);
-      const port = await freePort();
-      env = { SHOPIFY_API_KEY: "intake-key", SHOPIFY_API_SECRET: secret, SHOPIFY_APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, WORKER_IN_PROCESS: "false", WEBHOOK_IMPORT_INTERVAL_MS: "600000" };
+      ({ dir: slowDir, db: slowDb, port: slowPort, env } = await appOnFreshDatabase("intake-slow-", { WEBHOOK_IMPORT_INTERVAL_MS: "600000" }));
     });
     afterAll(async () => {
       await slowDb?.$disconnect();
@@ -129,13 +132,13 @@ describe("webhook intake in front of Remix", () => {
     };
 
     it("loses nothing it answered 200 when killed before those deliveries reached the database", { timeout: 90_000 }, async () => {
-      let slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+      let slow = await startAppServer({ port: slowPort, env });
       let ids: string[];
       try {
         ids = await burst(slow);
         expect(journalFiles().length).toBeGreaterThan(0);
         await slow.kill();
-        slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+        slow = await startAppServer({ port: slowPort, env });
         // The new process imports what the dead one left, each delivery once, with its processing job.
         await eventually(async () => ((await slowCount(ids)) === 50 ? true : undefined), 10_000, "the left-over deliveries");
         const rows = await slowDb.webhookDelivery.findMany({ where: { deliveryId: { in: ids } }, select: { id: true } });
@@ -148,7 +151,7 @@ describe("webhook intake in front of Remix", () => {
     });
 
     it("moves what it answered into the database when stopped, and leaves no journal behind", { timeout: 90_000 }, async () => {
-      const slow = await startAppServer({ port: Number(new URL(env.SHOPIFY_APP_URL!).port), env });
+      const slow = await startAppServer({ port: slowPort, env });
       const ids = await burst(slow);
       await slow.close(); // SIGTERM
       expect(await slowCount(ids)).toBe(50);

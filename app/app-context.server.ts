@@ -141,8 +141,8 @@ export const webhookIntake: ReceiveWebhookDeps = {
   intake: createWebhookIntake(undefined, {
     onJobsRecorded: () => queue.notify(),
     logger: logger.child({ component: "webhook-intake" }),
-    // SQLite: under a burst, deliveries go from the journal into the database at most this often (larger batches).
-    importIntervalMs: Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS ?? 20),
+    // SQLite: under a burst, deliveries go from the journal into the database at most this often (20 ms by default).
+    importIntervalMs: process.env.WEBHOOK_IMPORT_INTERVAL_MS ? Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS) : undefined,
   }),
   processedTopics: processedWebhookTopics,
 };

@@ -1,5 +1,6 @@
-// Use case: a verified webhook delivery (Shopify or TikTok) is recorded exactly once; topics the app acts
-// on get a processing job in the same transaction. The caller answers 200 only after this returns.
+// Use case: a verified webhook delivery (Shopify or TikTok) is handed to the intake, which records it exactly
+// once; topics the app acts on get a processing job with it. The caller answers 200 only after this returns
+// (the delivery is then durable).
 import type { NewWebhookDelivery } from "./webhook-delivery-repository";
 import { PROCESS_WEBHOOK_JOB } from "./webhook-delivery-repository";
 import type { WebhookIntake } from "./webhook-intake";

@@ -213,12 +213,23 @@ export function journalLines(text: string): string[] {
   return lines;
 }
 
-/** Creates the file filled with zeros, synced with its size and name, and opens it for synchronous writes in place. */
+/** Zeros flushed to the disk at a time while a segment is prepared (see preallocate). */
+const PREALLOCATE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Creates the file filled with zeros, synced with its size and name, and opens it for synchronous writes in
+ * place. The zeros go to the disk a chunk at a time, each synced before the next: the journal's own writes
+ * (O_DSYNC) queue behind whatever is being flushed, and one 16 MiB flush held them up to 40–50 ms on this
+ * machine's disk, 1 MiB at a time ≤ 4 ms (bench/RESULTS.md, session 10).
+ */
 async function preallocate(file: string, bytes: number): Promise<FileHandle> {
   const handle = await open(file, "w");
   try {
-    const zeros = Buffer.alloc(Math.min(bytes, 1024 * 1024));
-    for (let at = 0; at < bytes; at += zeros.length) await handle.write(zeros, 0, Math.min(zeros.length, bytes - at), at);
+    const zeros = Buffer.alloc(Math.min(bytes, PREALLOCATE_CHUNK_BYTES));
+    for (let at = 0; at < bytes; at += zeros.length) {
+      await handle.write(zeros, 0, Math.min(zeros.length, bytes - at), at);
+      await handle.datasync();
+    }
     await handle.sync();
   } finally {
     await handle.close();

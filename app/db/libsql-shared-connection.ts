@@ -18,7 +18,12 @@ import { sqliteFilePath } from "./sqlite-file-path";
 import { WAL_SIZE_LIMIT_BYTES } from "./wal-size-limit";
 import { sqliteWriteLock, type WriteLock } from "./sqlite-write-lock";
 
-const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN DEFERRED" };
+// Prisma's adapter opens every transaction "deferred", yet its interactive transactions read, then write
+// (sync-state-repository's setSelected, for one). A deferred transaction that has read cannot take the write
+// lock once another process (a worker) committed after its read: SQLite fails it at once with SQLITE_BUSY,
+// no busy wait (the 500 on "select all matching" under load). So they take the write lock when they begin,
+// waiting for it as a lone statement does (busy_timeout).
+const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN DEFERRED", deferred: "BEGIN IMMEDIATE" };
 
 export function withSharedConnectionTransactions(client: Client, writeLock: WriteLock): Client {
   // libsql runs statements synchronously: these apply before any query the caller sends.

@@ -23,9 +23,17 @@ export interface IntakeJournal {
   imported(segment: number, count: number): Promise<void>;
   /** Segments of processes that are gone, claimed by this one: their lines, to move into the database. */
   claimLeftovers(): Promise<LeftoverSegment[]>;
+  /**
+   * Keeps a line the database refuses for good out of the import, durably, in `set-aside.jsonl` beside the
+   * segments (never claimed, never deleted): the reason, a tab, the line. Resolves with that file's path.
+   */
+  setAside(line: string, reason: string): Promise<string>;
   /** Waits for the writes in progress and closes the files; deletes the segments whose lines are all imported. */
   close(): Promise<void>;
 }
+
+/** The file of lines set aside (IntakeJournal.setAside), in the journal's directory. */
+export const SET_ASIDE_FILE = "set-aside.jsonl";
 
 export interface LeftoverSegment {
   file: string;
@@ -187,6 +195,19 @@ export function createIntakeJournal(dir: string, options: IntakeJournalOptions =
         claimed.push({ file, lines: journalLines(await readFile(file, "utf8")), done: () => unlink(file).catch(() => undefined) });
       }
       return claimed;
+    },
+    async setAside(line, reason) {
+      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, SET_ASIDE_FILE);
+      const handle = await open(file, "a");
+      try {
+        await handle.write(`${JSON.stringify({ reason, setAsideAt: new Date().toISOString() })}\t${line}\n`);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await syncDirectory(dir);
+      return file;
     },
     async close() {
       if (scheduled || inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));

@@ -19,7 +19,7 @@ import { createCoalescedFileSync, type FileSync } from "./coalesced-file-sync";
 import { WAL_SIZE_LIMIT_BYTES } from "./wal-size-limit";
 import { sqliteFilePath } from "./sqlite-file-path";
 import { sqliteWriteLock } from "./sqlite-write-lock";
-import { distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore, type DeliveryReceipt, type DeliveryRow, type RecordedDelivery } from "../modules/webhooks/delivery-intake";
+import { DeliveryRefusedError, distinctDeliveryRows, jobsForRecorded, receiptResults, webhookJobPayload, type DeliveryIntakeStore, type DeliveryReceipt, type DeliveryRow, type RecordedDelivery } from "../modules/webhooks/delivery-intake";
 
 /** How long a batch keeps retrying a locked database before it fails (the caller answers 500; Shopify retries). */
 const BUSY_DEADLINE_MS = 10_000;
@@ -66,6 +66,7 @@ export function createSqliteDeliveryIntake(url: string, options: SqliteDeliveryI
       try {
         return writeBatch(receipts);
       } catch (error) {
+        if (isRefusedData(error)) throw new DeliveryRefusedError(error as Error);
         if (!isBusy(error) || Date.now() > deadline) throw error;
       } finally {
         release();
@@ -119,4 +120,10 @@ function sqliteTime(date: Date): string {
 function isBusy(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
+}
+
+/** SQLite's answers to the data itself (extended codes included: SQLITE_CONSTRAINT_CHECK, _TRIGGER, …). */
+function isRefusedData(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code ?? "";
+  return ["SQLITE_CONSTRAINT", "SQLITE_TOOBIG", "SQLITE_MISMATCH", "SQLITE_RANGE"].some((refusal) => code === refusal || code.startsWith(`${refusal}_`));
 }

@@ -16,9 +16,20 @@ export interface DeliveryReceipt {
 export interface RecordedDelivery { id: string; duplicate: boolean }
 
 export interface DeliveryIntakeStore {
-  /** One result per receipt, in order; throws (nothing recorded) when the transaction could not commit. */
+  /**
+   * One result per receipt, in order; throws (nothing recorded) when the transaction could not commit —
+   * a DeliveryRefusedError when the database refused the data itself, which no retry changes.
+   */
   recordBatch(receipts: DeliveryReceipt[]): Promise<RecordedDelivery[]>;
   close(): Promise<void>;
+}
+
+/** The database refused a batch's data (a constraint, a value too big), not a passing condition (busy, disk). */
+export class DeliveryRefusedError extends Error {
+  constructor(cause: Error) {
+    super(`the database refused the delivery: ${cause.message}`, { cause });
+    this.name = "DeliveryRefusedError";
+  }
 }
 
 /** A delivery row to insert unless (source, deliveryId) is already recorded. */

@@ -2,9 +2,11 @@
 // (app/db/intake-journal.ts), and moved into the database behind the answers, many deliveries a
 // transaction: right away when the intake is quiet, at most every `importIntervalMs` under a burst. The
 // database write does the deduplication and makes the processing jobs, as the direct intake does.
-// A crash loses nothing: the journal's left-overs are imported by the next process to start.
+// A crash loses nothing: the journal's left-overs are imported by the next process to start. A delivery the
+// database refuses for its data (none is known: rows are checked before they are accepted) is set aside in
+// the journal's directory, with the reason, instead of holding back every delivery behind it.
 import type { IntakeJournal } from "../../db/intake-journal";
-import type { DeliveryIntakeStore, DeliveryReceipt } from "./delivery-intake";
+import { DeliveryRefusedError, type DeliveryIntakeStore, type DeliveryReceipt } from "./delivery-intake";
 import type { WebhookIntake, WebhookIntakeOptions } from "./webhook-intake";
 
 export interface JournaledWebhookIntakeOptions extends WebhookIntakeOptions {
@@ -31,21 +33,50 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
   let lastImportAt = 0;
   let closed = false;
 
-  async function importBatch(): Promise<boolean> {
-    const batch = backlog.slice(0, maxImportBatch);
+  /**
+   * Records the receipts, in order, and returns how many of them (from the first) are done. A batch the
+   * database refuses for its data is split in halves down to the delivery it refuses alone, which is set
+   * aside (journal.setAside) so that one bad delivery does not hold back all those behind it. Anything else
+   * (a busy or failing database) stops there: the rest stays in the journal and is tried again.
+   */
+  async function recordOrSetAside(receipts: DeliveryReceipt[]): Promise<number> {
     try {
-      await store.recordBatch(batch.map((a) => a.receipt));
+      await store.recordBatch(receipts);
+      return receipts.length;
     } catch (error) {
-      // Kept in memory and in the journal: tried again, never dropped.
-      options.logger?.error({ err: (error as Error).message, deliveries: batch.length }, "could not move webhook deliveries into the database; retrying");
+      if (!(error instanceof DeliveryRefusedError)) {
+        options.logger?.error({ err: (error as Error).message, deliveries: receipts.length }, "could not move webhook deliveries into the database; retrying");
+        return 0;
+      }
+      if (receipts.length === 1) return (await setAside(receipts[0]!, error)) ? 1 : 0;
+      const half = Math.ceil(receipts.length / 2);
+      const first = await recordOrSetAside(receipts.slice(0, half));
+      return first < half ? first : half + (await recordOrSetAside(receipts.slice(half)));
+    }
+  }
+
+  async function setAside(receipt: DeliveryReceipt, error: DeliveryRefusedError): Promise<boolean> {
+    const { delivery } = receipt;
+    const about = { source: delivery.source, deliveryId: delivery.deliveryId, shop: delivery.shop, topic: delivery.topic, err: error.message };
+    try {
+      const file = await journal.setAside(receiptLine(receipt), error.message);
+      options.logger?.error({ ...about, file }, "the database refused a webhook delivery: it was set aside (kept in the file named here), and the periodic reconcile repairs what it would have changed");
+      return true;
+    } catch (writeError) {
+      options.logger?.error({ ...about, setAsideErr: (writeError as Error).message }, "the database refused a webhook delivery and it could not be set aside; retrying");
       return false;
     }
-    backlog = backlog.slice(batch.length);
+  }
+
+  async function importBatch(): Promise<boolean> {
+    const batch = backlog.slice(0, maxImportBatch);
+    const done = batch.slice(0, await recordOrSetAside(batch.map((a) => a.receipt)));
+    backlog = backlog.slice(done.length);
     const perSegment = new Map<number, number>();
-    for (const a of batch) perSegment.set(a.segment, (perSegment.get(a.segment) ?? 0) + 1);
+    for (const a of done) perSegment.set(a.segment, (perSegment.get(a.segment) ?? 0) + 1);
     for (const [segment, count] of perSegment) await journal.imported(segment, count);
-    if (batch.some((a) => a.receipt.processWith)) options.onJobsRecorded?.();
-    return true;
+    if (done.some((a) => a.receipt.processWith)) options.onJobsRecorded?.();
+    return done.length === batch.length;
   }
 
   function runImport(): Promise<boolean> {
@@ -68,7 +99,7 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
 
   /** Imports now what is waiting; throws when the database does not take it. */
   async function settled() {
-    await leftovers;
+    await recoverLeftovers();
     while (backlog.length > 0 || importing) {
       if (importing) {
         await importing;
@@ -87,7 +118,11 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
         if (!receipt) options.logger?.warn({ file: leftover.file }, "skipped an unreadable line of the webhook intake journal");
         return receipt ? [receipt] : [];
       });
-      for (let i = 0; i < receipts.length; i += maxImportBatch) await store.recordBatch(receipts.slice(i, i + maxImportBatch));
+      for (let i = 0; i < receipts.length; i += maxImportBatch) {
+        const chunk = receipts.slice(i, i + maxImportBatch);
+        // Tried again from the start: what went in is recognised as recorded.
+        if ((await recordOrSetAside(chunk)) < chunk.length) throw new Error(`the database did not take the deliveries of ${leftover.file}`);
+      }
       await leftover.done();
       if (receipts.some((r) => r.processWith)) options.onJobsRecorded?.();
     }
@@ -100,7 +135,8 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
     (leftovers ??= importLeftovers().catch((error: Error) => {
       options.logger?.error({ err: error.message }, "could not import the webhook intake journal left by a previous process; retrying");
       leftovers = undefined;
-      setTimeout(() => void recoverLeftovers(), RETRY_AFTER_FAILURE_MS).unref();
+      // Once closed, what this process claimed is a left-over again when it exits.
+      if (!closed) setTimeout(() => void recoverLeftovers(), RETRY_AFTER_FAILURE_MS).unref();
     }));
   setImmediate(() => void recoverLeftovers());
 

@@ -1,5 +1,6 @@
 // Where each product stands on TikTok, its SKU links and its sync timeline.
 import type { Database } from "../../db.server";
+import { inWritingTransaction } from "../../db/libsql-shared-connection";
 import type { SyncState } from "./catalog-filter";
 
 export interface ProductSyncRecord {
@@ -64,12 +65,13 @@ export function createSyncStateRepository(db: Database) {
       const choice = { selected, selectedBy: selected ? selectedBy : null };
       for (let i = 0; i < productIds.length; i += SELECT_CHUNK) {
         const chunk = productIds.slice(i, i + SELECT_CHUNK);
-        await db.$transaction(async (tx) => {
+        // Reads, then writes: begins as a writer (inWritingTransaction) so a worker's commit cannot fail it.
+        await inWritingTransaction(() => db.$transaction(async (tx) => {
           const known = new Set((await tx.productSync.findMany({ where: { shop, productId: { in: chunk } }, select: { productId: true } })).map((r) => r.productId));
           if (known.size) await tx.productSync.updateMany({ where: { shop, productId: { in: [...known] } }, data: { ...choice, ...(selected ? { state: "queued" } : {}) } });
           const fresh = chunk.filter((id) => !known.has(id));
           if (fresh.length) await tx.productSync.createMany({ data: fresh.map((productId) => ({ shop, productId, ...choice, state: selected ? "queued" : "not_synced" })) });
-        });
+        }));
       }
       return productIds.length;
     },

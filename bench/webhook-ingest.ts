@@ -2,7 +2,8 @@
 // alternating, each with a unique webhook id) against the running app on loopback, with autocannon, and
 // side by side against a bare node:http server (its own process, like the app) that only answers 200.
 // Both are loaded in alternating rounds (3 × 5 s each by default); the figures are over all rounds. Then the
-// p99 latency at a fixed 300 req/s for 10 s. Every 2xx the app gave must be a WebhookDelivery row.
+// p99 latency at a fixed 300 req/s for 10 s, once the intake has moved the load rounds' deliveries into the
+// database. Every 2xx the app gave must be a WebhookDelivery row.
 import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import autocannon from "autocannon";

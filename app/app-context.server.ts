@@ -18,12 +18,12 @@ import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler, scheduleReconcile } from "./modules/catalog/reconcile";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
-import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, scheduleReviewCheck, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
+import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, createReviewSweepScheduler, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
 import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repository";
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
-import { checkReview, createTikTokReviewBatchProcessors } from "./modules/catalog/tiktok-review-processors";
+import { createTikTokReviewBatchProcessors, sweepReviews } from "./modules/catalog/tiktok-review-processors";
 import { DEFAULT_HISTORY_RETENTION_MS, PRUNE_HISTORY_JOB, runPruneHistory, schedulePruneHistory } from "./modules/maintenance/prune-history";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
 import { processWebhookDeliveries, type WebhookBatchProcessor, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
@@ -74,7 +74,7 @@ export const syncDeps = {
   settings: storeSettings,
   ledger: stockLedger,
   uploadImage: createImageUploader({ db }),
-  onSentToReview: (shop: string, productId: string) => scheduleReviewCheck(queue, shop, productId, reviewCheckMs),
+  onSentToReview: createReviewSweepScheduler(queue, reviewCheckMs),
   resyncProduct: (shop: string, productId: string, trigger: string) => enqueueProductSync(queue, shop, productId, trigger),
   quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
 };
@@ -166,7 +166,8 @@ export const jobHandlers: JobHandlers = {
     await runPruneHistory({ db, queue }, historyRetentionMs);
   },
   [REVIEW_CHECK_JOB]: async (job) => {
-    await checkReview({ state: syncState, queue, tiktokFor }, job.shop, (job.payload as { productId: string }).productId, reviewCheckMs);
+    // Also runs the per-listing checks queued before sweeps (their payload names a product): a sweep of its shop covers it.
+    await sweepReviews({ state: syncState, queue, tiktokFor }, job.shop, reviewCheckMs);
   },
   [INVENTORY_SYNC_JOB]: async (job) => {
     const { productId, inventoryItemId, trigger } = job.payload as InventorySyncPayload;

@@ -37,8 +37,18 @@ export function enqueueStockPush(queue: JobQueue, shop: string, productId: strin
 
 /**
  * TikTok announces review results by webhook, but a webhook can be missed (the app was down through
- * TikTok's retries): a listing sent for review is also checked by asking TikTok, until it leaves review.
+ * TikTok's retries): listings sent for review are also checked by asking TikTok. One sweep job per shop
+ * (key `review:<shop>`) checks those sent at least `delayMs` ago and comes back while any is in review —
+ * not a job per listing, which in a big initial sync cost a quarter of the database work of each create.
+ * A process enqueues the sweep once per `delayMs` at most: a sweep pending or running covers every listing
+ * sent meanwhile, since it keeps coming back while one is in review.
  */
-export function scheduleReviewCheck(queue: JobQueue, shop: string, productId: string, delayMs: number) {
-  return queue.enqueue({ shop, type: REVIEW_CHECK_JOB, key: `review:${shop}:${productId}`, payload: { productId }, runAt: new Date(Date.now() + delayMs), priority: BACKGROUND_PRIORITY });
+export function createReviewSweepScheduler(queue: JobQueue, delayMs: number, now: () => number = Date.now) {
+  const pendingUntil = new Map<string, number>();
+  return async (shop: string): Promise<void> => {
+    if ((pendingUntil.get(shop) ?? 0) > now()) return;
+    const runAt = now() + delayMs;
+    await queue.enqueue({ shop, type: REVIEW_CHECK_JOB, key: `review:${shop}`, payload: {}, runAt: new Date(runAt), priority: BACKGROUND_PRIORITY });
+    pendingUntil.set(shop, runAt);
+  };
 }

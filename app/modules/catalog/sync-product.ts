@@ -37,7 +37,7 @@ export interface SyncProductDeps {
   ledger: StockLedgerRepository;
   uploadImage: ImageUploader;
   /** Called after a create or content edit: the listing is in TikTok's review until TikTok says otherwise. */
-  onSentToReview?: (shop: string, productId: string) => Promise<unknown>;
+  onSentToReview?: (shop: string) => Promise<unknown>;
   /** How often a product waiting for TikTok's daily listing limit tries again (TikTok does not publish the reset time). */
   quotaRetryMs?: number;
   now?: () => Date;
@@ -208,7 +208,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       throw error;
     }
     await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
-    await deps.onSentToReview?.(shop, productId);
+    await deps.onSentToReview?.(shop);
     const again = interrupted ? " (sent again with the same request key after an interruption; TikTok never lists it twice)" : "";
     await deps.state.finishEvent(intent, { outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.${again}`, tiktokRequestId: result.requestId, durationMs: Math.round(performance.now() - started) });
     return "created";
@@ -233,7 +233,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       if (recovered) {
         const activated = await api.products.activate([tiktokProductId]);
         await deps.state.update(shop, productId, { tiktokStatus: "PENDING", state: "in_review", lastSyncedAt: now() });
-        await deps.onSentToReview?.(shop, productId);
+        await deps.onSentToReview?.(shop);
         await event({ action: "skip", outcome: "ok", summary: `Reconcile repaired: the listing ${tiktokProductId} had been deleted on TikTok; recovered it and sent it back to review.`, tiktokRequestId: activated.requestId });
         return "updated";
       }
@@ -296,13 +296,13 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       await deps.state.update(shop, productId, { state: inReview ? "in_review" : "live", lastSyncedAt: now(), findings: mapping.findings });
       // A run cut short after sending the listing (a crash) may not have scheduled its review check, and
       // TikTok's webhook may have been missed meanwhile: make sure one is scheduled (it coalesces).
-      if (inReview) await deps.onSentToReview?.(shop, productId);
+      if (inReview) await deps.onSentToReview?.(shop);
       return "unchanged";
     }
     if (change.kind === "content" || change.kind === "new") {
       const result = await api.products.edit(tiktokProductId, withSkuIds(mapping.body));
       await saveListing(tiktokProductId, mapping, result.data.skus, "PENDING");
-      await deps.onSentToReview?.(shop, productId);
+      await deps.onSentToReview?.(shop);
       await event({ action: "edit", outcome: "ok", summary: "Updated the listing's content on TikTok; TikTok reviews edits again before they go live.", tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
       return "edited";
     }

@@ -60,6 +60,21 @@ export function createSyncStateRepository(db: Database) {
       return row ? { ...row, state: row.state as SyncState } : null;
     },
 
+    /** The shop's listings in TikTok's review since before `sentBefore`, longest waiting first. */
+    async inReview(shop: string, { sentBefore, limit }: { sentBefore: Date; limit: number }): Promise<Array<{ productId: string; tiktokProductId: string }>> {
+      const rows = await db.productSync.findMany({
+        where: { shop, state: "in_review", tiktokProductId: { not: null }, OR: [{ lastSyncedAt: { lte: sentBefore } }, { lastSyncedAt: null }] },
+        orderBy: { lastSyncedAt: "asc" },
+        take: limit,
+        select: { productId: true, tiktokProductId: true },
+      });
+      return rows.map((r) => ({ productId: r.productId, tiktokProductId: r.tiktokProductId! }));
+    },
+
+    async anyInReview(shop: string): Promise<boolean> {
+      return (await db.productSync.findFirst({ where: { shop, state: "in_review", tiktokProductId: { not: null } }, select: { id: true } })) !== null;
+    },
+
     /** Chooses (or unchooses) products in chunks: an existence check, one update and one insert per chunk. */
     async setSelected(shop: string, productIds: string[], selected: boolean, selectedBy: string): Promise<number> {
       const choice = { selected, selectedBy: selected ? selectedBy : null };

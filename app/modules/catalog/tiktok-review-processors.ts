@@ -81,14 +81,18 @@ export function createTikTokReviewBatchProcessors(deps: TikTokReviewDeps): Recor
   };
 }
 
-/** Job: ask TikTok where a listing in review stands; check again later (without using up attempts) while it is still in review. */
-export async function checkReview(deps: TikTokReviewDeps, shop: string, productId: string, nextCheckMs: number): Promise<"settled" | "not_in_review"> {
-  const record = await deps.state.get(shop, productId);
-  if (!record?.tiktokProductId || record.state !== "in_review") return "not_in_review";
-  await applyTikTokProductStatus(deps, record.tiktokProductId, "review-check");
-  const after = await deps.state.get(shop, productId);
-  if (after?.state === "in_review") {
-    throw Object.assign(new Error("Still in TikTok's review"), { retryable: true, deferred: true, retryAt: new Date(Date.now() + nextCheckMs) });
+/** How many listings one sweep asks TikTok about; the rest wait for its next run. */
+const LISTINGS_PER_SWEEP = 200;
+
+/**
+ * Job (one per shop): ask TikTok where the shop's listings sent for review at least `delayMs` ago stand; come
+ * back `delayMs` later (without using up attempts) while any listing of the shop is still in review.
+ */
+export async function sweepReviews(deps: TikTokReviewDeps, shop: string, delayMs: number, now: () => Date = () => new Date()): Promise<{ checked: number }> {
+  const due = await deps.state.inReview(shop, { sentBefore: new Date(now().getTime() - delayMs), limit: LISTINGS_PER_SWEEP });
+  for (const record of due) await applyTikTokProductStatus(deps, record.tiktokProductId, "review-check");
+  if (await deps.state.anyInReview(shop)) {
+    throw Object.assign(new Error("Listings still in TikTok's review"), { retryable: true, deferred: true, retryAt: new Date(now().getTime() + delayMs) });
   }
-  return "settled";
+  return { checked: due.length };
 }

@@ -189,6 +189,26 @@ describe("sync engine against both sandboxes", () => {
     }
   });
 
+  it("finds a review result whose TikTok webhook was lost: the shop's one review sweep asks TikTok", { timeout: 60_000 }, async () => {
+    await quietEngine();
+    const { variant } = firstTrackedVariant();
+    const tiktokProductId = tiktokSkuOf(variant.id)!.product.id;
+    const webhookUrl = h.tiktok.simulator.webhookUrl;
+    h.tiktok.simulator.webhookUrl = "http://127.0.0.1:9/tiktok/webhooks"; // nothing listens: TikTok's status webhooks (and their retries) are lost
+    const since = new Date();
+    try {
+      await adminGraphql(h.shopify, `mutation($p: ProductUpdateInput!) { productUpdate(product: $p) { userErrors { field message } } }`, { p: { id: variant.productId, descriptionHtml: "<p>Reviewed while TikTok cannot reach the app.</p>" } });
+      await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.state === "in_review" ? true : undefined), 15_000, "the app showing the listing in review");
+      await eventually(async () => (h.tiktok.state.products.get(tiktokProductId)?.status === "ACTIVATE" ? true : undefined), 15_000, "TikTok's review done");
+      // One sweep job for the shop, not one per listing.
+      expect(await h.db.job.count({ where: { shop: h.shop, type: "product.review-check", status: "pending", createdAt: { gte: since } } })).toBeLessThanOrEqual(1);
+      await eventually(async () => ((await h.db.productSync.findFirst({ where: { productId: variant.productId } }))?.state === "live" ? true : undefined), 20_000, "the app showing it live from its own check");
+      expect(await h.db.syncEvent.count({ where: { productId: variant.productId, trigger: "review-check", createdAt: { gte: since } } })).toBeGreaterThanOrEqual(1);
+    } finally {
+      h.tiktok.simulator.webhookUrl = webhookUrl;
+    }
+  });
+
   it("ends on the right state when Shopify delivers webhooks twice and out of order", async () => {
     await fetch(`${h.shopify.url}/sandbox/webhooks/knobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ duplicate: true, reorder: true }) });
     try {

@@ -92,7 +92,9 @@ export async function sweepReviews(deps: TikTokReviewDeps, shop: string, delayMs
   const due = await deps.state.inReview(shop, { sentBefore: new Date(now().getTime() - delayMs), limit: LISTINGS_PER_SWEEP });
   for (const record of due) await applyTikTokProductStatus(deps, record.tiktokProductId, "review-check");
   if (await deps.state.anyInReview(shop)) {
-    throw Object.assign(new Error("Listings still in TikTok's review"), { retryable: true, deferred: true, retryAt: new Date(now().getTime() + delayMs) });
+    // A full sweep leaves more that are due: back in a second rather than an interval.
+    const backInMs = due.length === LISTINGS_PER_SWEEP ? 1_000 : delayMs;
+    throw Object.assign(new Error("Listings still in TikTok's review"), { retryable: true, deferred: true, retryAt: new Date(now().getTime() + backInMs) });
   }
   return { checked: due.length };
 }

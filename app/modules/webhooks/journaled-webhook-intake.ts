@@ -120,7 +120,7 @@ export function createJournaledWebhookIntake(store: DeliveryIntakeStore, journal
       });
       for (let i = 0; i < receipts.length; i += maxImportBatch) {
         const chunk = receipts.slice(i, i + maxImportBatch);
-        // Tried again from the start: what went in is recognised as recorded.
+        // Tried again from the start: what went in is recognised as recorded (what was set aside is set aside again).
         if ((await recordOrSetAside(chunk)) < chunk.length) throw new Error(`the database did not take the deliveries of ${leftover.file}`);
       }
       await leftover.done();

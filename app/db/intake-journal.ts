@@ -79,6 +79,8 @@ export function createIntakeJournal(dir: string, options: IntakeJournalOptions =
   let scheduled = false;
   let drained: (() => void) | undefined;
 
+  const ensureDir = () => existsSync(dir) || mkdirSync(dir, { recursive: true });
+
   function newSegment(): Segment {
     const id = nextId++;
     const file = path.join(dir, `${process.pid}-${instance}-${id}.jsonl`);
@@ -93,7 +95,7 @@ export function createIntakeJournal(dir: string, options: IntakeJournalOptions =
   function segmentFor(bytes: number): Segment {
     if (current && current.used > 0 && current.used + bytes > segmentBytes) finish(current);
     if (!current) {
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+      ensureDir();
       current = spare ?? newSegment();
       spare = undefined;
     }
@@ -197,7 +199,7 @@ export function createIntakeJournal(dir: string, options: IntakeJournalOptions =
       return claimed;
     },
     async setAside(line, reason) {
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+      ensureDir();
       const file = path.join(dir, SET_ASIDE_FILE);
       const handle = await open(file, "a");
       try {

@@ -60,15 +60,15 @@ export function createSyncStateRepository(db: Database) {
       return row ? { ...row, state: row.state as SyncState } : null;
     },
 
-    /** The shop's listings in TikTok's review since before `sentBefore`, longest waiting first. */
-    async inReview(shop: string, { sentBefore, limit }: { sentBefore: Date; limit: number }): Promise<Array<{ productId: string; tiktokProductId: string }>> {
+    /** TikTok ids of the shop's listings in TikTok's review since before `sentBefore`, longest waiting first. */
+    async listingsInReview(shop: string, { sentBefore, limit }: { sentBefore: Date; limit: number }): Promise<string[]> {
       const rows = await db.productSync.findMany({
         where: { shop, state: "in_review", tiktokProductId: { not: null }, OR: [{ lastSyncedAt: { lte: sentBefore } }, { lastSyncedAt: null }] },
         orderBy: { lastSyncedAt: "asc" },
         take: limit,
-        select: { productId: true, tiktokProductId: true },
+        select: { tiktokProductId: true },
       });
-      return rows.map((r) => ({ productId: r.productId, tiktokProductId: r.tiktokProductId! }));
+      return rows.map((r) => r.tiktokProductId!);
     },
 
     async anyInReview(shop: string): Promise<boolean> {

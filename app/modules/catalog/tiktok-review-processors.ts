@@ -89,8 +89,8 @@ const LISTINGS_PER_SWEEP = 200;
  * back `delayMs` later (without using up attempts) while any listing of the shop is still in review.
  */
 export async function sweepReviews(deps: TikTokReviewDeps, shop: string, delayMs: number, now: () => Date = () => new Date()): Promise<{ checked: number }> {
-  const due = await deps.state.inReview(shop, { sentBefore: new Date(now().getTime() - delayMs), limit: LISTINGS_PER_SWEEP });
-  for (const record of due) await applyTikTokProductStatus(deps, record.tiktokProductId, "review-check");
+  const due = await deps.state.listingsInReview(shop, { sentBefore: new Date(now().getTime() - delayMs), limit: LISTINGS_PER_SWEEP });
+  for (const tiktokProductId of due) await applyTikTokProductStatus(deps, tiktokProductId, "review-check");
   if (await deps.state.anyInReview(shop)) {
     // A full sweep leaves more that are due: back in a second rather than an interval.
     const backInMs = due.length === LISTINGS_PER_SWEEP ? 1_000 : delayMs;

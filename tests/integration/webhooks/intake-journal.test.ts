@@ -1,12 +1,12 @@
 // The webhook intake's journal on a real disk: lines durable on append, segments rotated and deleted once
 // imported, left-overs of a dead process claimed once, torn and unwritten space never read as lines.
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createIntakeJournal, journalLines } from "../../../app/db/intake-journal";
+import { deadProcessId } from "../../support/dead-process-id";
 import { parseReceiptLine, receiptLine } from "../../../app/modules/webhooks/journaled-webhook-intake";
 
 let dir: string;
@@ -16,7 +16,6 @@ beforeEach(() => {
 afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 const files = () => readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort();
-const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 
 describe("intake journal", () => {
   it("writes lines appended together in one zero-filled segment, in place", async () => {
@@ -61,7 +60,7 @@ describe("intake journal", () => {
   it("hands a dead process's segments to one claimer, and leaves a live process's alone", async () => {
     const journal = createIntakeJournal(dir);
     await journal.append(['{"mine":true}']); // this process's own: never a left-over
-    const dead = `${deadPid()}-0badc0de-1.jsonl`;
+    const dead = `${deadProcessId()}-0badc0de-1.jsonl`;
     writeFileSync(path.join(dir, dead), '{"n":1}\n{"n":2}\n{"torn":' + "\0".repeat(100));
     writeFileSync(path.join(dir, `${process.ppid}-0badc0de-1.jsonl`), '{"alive":true}\n');
     const [claimed, ...more] = await journal.claimLeftovers();

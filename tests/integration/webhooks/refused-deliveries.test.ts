@@ -1,7 +1,6 @@
 // A delivery the database refuses for good (here: a trigger on the real table refuses it) must not hold back
 // the deliveries behind it: on SQLite the journaled intake records the others and sets it aside, durably,
 // with the reason — whether it was accepted by this process or left in the journal by one that died.
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { SET_ASIDE_FILE } from "../../../app/db/intake-journal";
 import { createWebhookIntake, intakeJournalDir } from "../../../app/db/delivery-intake-store";
 import { migrateDatabase } from "../../../app/db/migrations.server";
 import { parseReceiptLine, receiptLine } from "../../../app/modules/webhooks/journaled-webhook-intake";
+import { deadProcessId } from "../../support/dead-process-id";
 import { TEST_DATABASES, type TemporaryDatabase } from "../../support/test-databases";
 
 const PROCESS = { jobType: "webhook.process" };
@@ -69,9 +69,8 @@ describe("refused webhook deliveries (SQLite, journaled intake)", () => {
     const ids = [randomUUID(), `poison-${randomUUID()}`, randomUUID()];
     const dir = intakeJournalDir(database.url);
     mkdirSync(dir, { recursive: true });
-    const deadPid = spawnSync(process.execPath, ["-e", ""]).pid!;
     const lines = ids.map((id) => receiptLine({ delivery: delivery(shop, id), processWith: PROCESS, receivedAt: new Date() }));
-    writeFileSync(path.join(dir, `${deadPid}-0badc0de-1.jsonl`), `${lines.join("\n")}\n${"\0".repeat(256)}`);
+    writeFileSync(path.join(dir, `${deadProcessId()}-0badc0de-1.jsonl`), `${lines.join("\n")}\n${"\0".repeat(256)}`);
 
     const intake = createWebhookIntake(database.url, { logger });
     try {

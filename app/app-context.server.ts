@@ -18,7 +18,7 @@ import { createImageUploader } from "./modules/catalog/image-upload-cache";
 import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler, scheduleReconcile } from "./modules/catalog/reconcile";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
-import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, createReviewSweepScheduler, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
+import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, createReviewSweepScheduler, createStockPushScheduler, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
 import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repository";
 import { syncProduct } from "./modules/catalog/sync-product";
@@ -53,10 +53,11 @@ export const syncState = createSyncStateRepository(db);
 export const storeSettings = createStoreSettingsRepository(db);
 export const stockLedger = createStockLedgerRepository(db);
 /** Debounce of stock pushes per product (milliseconds). */
-const stockPushTiming = {
+const pushStock = createStockPushScheduler(queue, {
   delayMs: Number(process.env.STOCK_PUSH_DELAY_MS ?? DEFAULT_STOCK_PUSH_TIMING.delayMs),
   maxWaitMs: Number(process.env.STOCK_PUSH_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.maxWaitMs),
-};
+  sustainedMaxWaitMs: Number(process.env.STOCK_PUSH_SUSTAINED_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.sustainedMaxWaitMs),
+});
 
 const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
 /** How soon (and how often) a listing in review is checked with TikTok when no webhook has told us. */
@@ -109,7 +110,7 @@ const autoIncludeDeps: AutoIncludeDeps = {
   collectionsOf: async (shop, productId) =>
     (await (await shopAdminGateways(shop)).request<ProductCollectionsResult>(PRODUCT_COLLECTIONS_QUERY, { id: productId })).product?.collections.nodes ?? [],
 };
-const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, queue, timing: stockPushTiming };
+const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, pushStock };
 const catalogWebhookDeps: CatalogWebhookDeps = {
   catalog,
   onProductChanged: async ({ shop, productId, trigger, facts }) => {

@@ -46,10 +46,11 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     for (let tries = 0; tries < 5; tries++) {
       if (job.key) {
         // A pending job with this key will read the latest state: give it the newest payload (and, when
-        // debounced and not yet tried, push its start back within its maximum wait).
-        const pending = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true, createdAt: true, attempts: true } });
+        // debounced, not yet tried and not yet due, push its start back within its maximum wait; a due job only waits for a worker, and
+        // a longer maximum wait the caller asks for later, for a burst that goes on, must not delay it).
+        const pending = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true, createdAt: true, attempts: true, runAt: true } });
         if (pending) {
-          const debounced = job.debounce && pending.attempts === 0
+          const debounced = job.debounce && pending.attempts === 0 && pending.runAt > at
             ? { runAt: new Date(Math.min(pending.createdAt.getTime() + job.debounce.maxWaitMs, at.getTime() + job.debounce.delayMs)) }
             : {};
           const updated = await db.job.updateMany({ where: { id: pending.id, status: "pending" }, data: { payload, ...debounced } });

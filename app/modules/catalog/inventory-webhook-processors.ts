@@ -3,18 +3,16 @@
 // stock push for its product, which sends whatever the ledger holds by then. Levels arrive in bursts, so
 // they are processed as a batch: one lookup of the SKUs, one ledger read and write, one push per product.
 import { inventoryItemWebhookPayload, inventoryLevelWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
-import type { JobQueue } from "../../jobs/job-queue";
 import type { LevelJudgement } from "../inventory/stock-level-ordering";
 import type { WebhookBatchProcessor, WebhookProcessor } from "../webhooks/process-webhook-delivery";
 import type { StockLedgerRepository } from "./stock-ledger-repository";
-import { enqueueStockPush, type StockPushTiming } from "./sync-jobs";
+import type { StockPushScheduler } from "./sync-jobs";
 import type { SyncStateRepository } from "./sync-state-repository";
 
 interface InventoryWebhookDeps {
   state: SyncStateRepository;
   ledger: StockLedgerRepository;
-  queue: JobQueue;
-  timing?: StockPushTiming;
+  pushStock: StockPushScheduler;
 }
 
 const NOT_SYNCED = { ignored: "inventory item of a product not synced to TikTok" };
@@ -41,7 +39,7 @@ export function createInventoryLevelBatchProcessors(deps: InventoryWebhookDeps):
           results[index] = IGNORED[judgements[n]!];
           if (!IGNORED[judgements[n]!]) toPush.add(productOf.get(level.inventoryItemId)!);
         });
-        for (const productId of toPush) await enqueueStockPush(deps.queue, shop, productId, "webhook:inventory_levels/update", deps.timing);
+        for (const productId of toPush) await deps.pushStock(shop, productId, "webhook:inventory_levels/update");
       }
       return results;
     },
@@ -55,7 +53,7 @@ export function createInventoryItemProcessors(deps: InventoryWebhookDeps): Recor
       const link = await deps.state.skuLinkByInventoryItem(shop, item.inventoryItemId);
       if (!link) return NOT_SYNCED;
       await deps.state.setItemTracked(shop, item.inventoryItemId, item.tracked);
-      await enqueueStockPush(deps.queue, shop, link.productId, `webhook:${topic}`, deps.timing);
+      await deps.pushStock(shop, link.productId, `webhook:${topic}`);
     },
   };
 }

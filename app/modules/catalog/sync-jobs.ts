@@ -10,13 +10,6 @@ export interface ProductSyncPayload { productId: string; trigger: string }
 /** `inventoryItemId`: jobs queued before stock pushes were per product (still accepted). */
 export interface InventorySyncPayload { productId?: string; inventoryItemId?: string; trigger: string }
 
-/**
- * A stock push waits `delayMs` for more changes to the same product (a burst, or its other SKUs), but at
- * most `maxWaitMs` after the first: one TikTok call carries them all.
- */
-export interface StockPushTiming { delayMs: number; maxWaitMs: number }
-export const DEFAULT_STOCK_PUSH_TIMING: StockPushTiming = { delayMs: 100, maxWaitMs: 1000 };
-
 /** One product's sync: keyed by product, so a pending one takes the newest trigger instead of queueing twice. */
 function productSyncJob(shop: string, productId: string, trigger: string): NewJob {
   return { shop, type: PRODUCT_SYNC_JOB, key: `product:${shop}:${productId}`, payload: { productId, trigger } satisfies ProductSyncPayload, priority: BACKGROUND_PRIORITY };
@@ -31,8 +24,40 @@ export function enqueueProductSyncs(queue: JobQueue, shop: string, productIds: r
   return queue.enqueueMany(productIds.map((productId) => productSyncJob(shop, productId, trigger)));
 }
 
-export function enqueueStockPush(queue: JobQueue, shop: string, productId: string, trigger: string, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING) {
-  return queue.enqueue({ shop, type: INVENTORY_SYNC_JOB, key: `stock:${shop}:${productId}`, payload: { productId, trigger } satisfies InventorySyncPayload, debounce: timing });
+/**
+ * A stock push waits `delayMs` for more changes to the same product (a burst, or its other SKUs), but at
+ * most `maxWaitMs` after the first: one TikTok call carries them all. A product whose stock keeps changing
+ * past that (a flash sale, a bulk edit, thousands of webhooks arriving over seconds) waits up to
+ * `sustainedMaxWaitMs` per push instead: TikTok stays a couple of seconds behind at most, and a long burst
+ * costs a call every couple of seconds rather than every second of the shop's rate limit.
+ */
+export interface StockPushTiming { delayMs: number; maxWaitMs: number; sustainedMaxWaitMs: number }
+export const DEFAULT_STOCK_PUSH_TIMING: StockPushTiming = { delayMs: 100, maxWaitMs: 1000, sustainedMaxWaitMs: 2000 };
+
+/** Queues a product's stock push (debounced per product); see `StockPushTiming`. */
+export type StockPushScheduler = (shop: string, productId: string, trigger: string) => Promise<unknown>;
+
+/**
+ * A burst is a run of changes to one product with no gap of `maxWaitMs`; once it has lasted `maxWaitMs`
+ * (one push already went out) it is sustained. Remembered per process: with several workers each sees
+ * part of a burst, which at worst costs the shorter wait.
+ */
+export function createStockPushScheduler(queue: JobQueue, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING, now: () => number = Date.now): StockPushScheduler {
+  const bursts = new Map<string, { startedAt: number; lastAt: number }>();
+  const forget = (at: number) => {
+    for (const [key, burst] of bursts) if (at - burst.lastAt >= timing.maxWaitMs) bursts.delete(key);
+  };
+  return (shop, productId, trigger) => {
+    const key = `stock:${shop}:${productId}`;
+    const at = now();
+    if (bursts.size > 10_000) forget(at);
+    const previous = bursts.get(key);
+    const burst = previous && at - previous.lastAt < timing.maxWaitMs ? { startedAt: previous.startedAt, lastAt: at } : { startedAt: at, lastAt: at };
+    bursts.set(key, burst);
+    const sustained = at - burst.startedAt >= timing.maxWaitMs;
+    const debounce = { delayMs: timing.delayMs, maxWaitMs: sustained ? timing.sustainedMaxWaitMs : timing.maxWaitMs };
+    return queue.enqueue({ shop, type: INVENTORY_SYNC_JOB, key, payload: { productId, trigger } satisfies InventorySyncPayload, debounce });
+  };
 }
 
 /**

@@ -45,6 +45,11 @@ const configSchema = z.object({
     .transform((v) => (v === "" ? undefined : v))
     .pipe(z.url({ protocol: /^rediss?$/, error: "REDIS_URL must be redis://host:port (rediss:// for TLS)" }).optional())
     .optional(),
+  /**
+   * TikTok calls per second per API per shop the app allows itself: TikTok's published 50 (contract §2.2);
+   * higher only for an app TikTok granted more (or a simulator configured so, for benchmarks).
+   */
+  TIKTOK_RATE_LIMIT_QPS: z.coerce.number().positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second").default(50),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

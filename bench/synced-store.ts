@@ -44,7 +44,8 @@ export async function startBenchStore(options: { rateLimitQps: number; reviewDel
   const h = await startSyncHarness({
     tiktok: { rateLimitQps: options.rateLimitQps, dailyListingQuota: 1_000_000, reviewDelayMs: options.reviewDelayMs ?? 100, requestLogLimit: 1000 },
     settings: benchSettings(),
-    appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", ...options.appEnv },
+    // The app paces itself to the simulator's limit, as it does to TikTok's published one.
+    appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", TIKTOK_RATE_LIMIT_QPS: String(options.rateLimitQps), ...options.appEnv },
   });
   const listeners = new Set<(r: TimedRequest) => void>();
   const requestLog = h.tiktok.simulator.requestLog;

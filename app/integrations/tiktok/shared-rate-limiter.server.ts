@@ -4,13 +4,10 @@ import { config } from "../../config.server";
 import { logger } from "../../logger.server";
 import { processWideTikTokRateLimiter, type RateLimiter } from "./tiktok-rate-limiter";
 
-/** TikTok's budget: 50 requests per second per API per shop (contract §2.2). */
-const TIKTOK_QPS = 50;
-
 let shared: RateLimiter | undefined;
 
 export function sharedTikTokRateLimiter(): RateLimiter {
-  shared ??= config.REDIS_URL ? redisRateLimiter(config.REDIS_URL) : processWideTikTokRateLimiter();
+  shared ??= config.REDIS_URL ? redisRateLimiter(config.REDIS_URL) : processWideTikTokRateLimiter(config.TIKTOK_RATE_LIMIT_QPS);
   return shared;
 }
 
@@ -18,10 +15,10 @@ export function sharedTikTokRateLimiter(): RateLimiter {
 function redisRateLimiter(url: string): RateLimiter {
   const log = logger.child({ component: "tiktok-rate-limiter" });
   const limiter: Promise<RateLimiter> = import("./redis-rate-limiter").then(
-    ({ RedisTokenBucketRateLimiter }) => new RedisTokenBucketRateLimiter({ url, qps: TIKTOK_QPS, logger: log }),
+    ({ RedisTokenBucketRateLimiter }) => new RedisTokenBucketRateLimiter({ url, qps: config.TIKTOK_RATE_LIMIT_QPS, logger: log }),
     (error: unknown) => {
       log.warn({ err: error }, "TikTok rate limiter cannot load the Redis client: pacing in this process only");
-      return processWideTikTokRateLimiter();
+      return processWideTikTokRateLimiter(config.TIKTOK_RATE_LIMIT_QPS);
     },
   );
   return { acquire: async (key) => (await limiter).acquire(key) };

@@ -36,7 +36,7 @@ export class TokenBucketRateLimiter implements RateLimiter {
   private readonly maxKeys: number;
 
   constructor(options: TokenBucketOptions = {}) {
-    this.qps = options.qps ?? 50;
+    this.qps = options.qps ?? TIKTOK_PUBLISHED_QPS;
     this.burst = options.burst ?? this.qps;
     if (!(this.qps > 0) || !(this.burst >= 1)) throw new RangeError("TokenBucketRateLimiter needs qps > 0 and burst >= 1");
     this.now = options.now ?? Date.now;
@@ -74,13 +74,16 @@ export class TokenBucketRateLimiter implements RateLimiter {
   }
 }
 
+/** TikTok's budget: 50 requests per second per API per shop (contract §2.2). */
+export const TIKTOK_PUBLISHED_QPS = 50;
+
 let processWide: TokenBucketRateLimiter | undefined;
 
 /**
  * The one in-process limiter every TikTok client shares by default, so two clients created in the same process
  * (web request + job handler) draw from the same per-shop budget.
  */
-export function processWideTikTokRateLimiter(): TokenBucketRateLimiter {
-  processWide ??= new TokenBucketRateLimiter({ qps: 50 });
+export function processWideTikTokRateLimiter(qps = TIKTOK_PUBLISHED_QPS): TokenBucketRateLimiter {
+  processWide ??= new TokenBucketRateLimiter({ qps });
   return processWide;
 }

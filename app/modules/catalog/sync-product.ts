@@ -23,7 +23,7 @@ import type { ImageUploader } from "./image-upload-cache";
 import { ensureCategoryFor, resolveListingInput } from "./listing-context";
 import { DAILY_LIMIT_WAIT } from "./sync-progress";
 import { readProductForListing } from "./read-product";
-import type { SkuLinkRecord, SyncEventInput, SyncStateRepository } from "./sync-state-repository";
+import type { ProductSyncUpdate, SkuLinkRecord, SyncEventInput, SyncEventResult, SyncStateRepository } from "./sync-state-repository";
 import { readLevelsOf, type StockLedgerRepository } from "./stock-ledger-repository";
 import type { StoreSettingsRepository } from "./store-settings-repository";
 
@@ -48,6 +48,9 @@ export interface SyncProductRequest {
   productId: string;
   trigger: string;
 }
+
+/** The timeline entry a saved listing is reported by: the create's pending intent, finished, or a new event. */
+type SaveListingEvent = { finish: string; result: Omit<SyncEventResult, "durationMs"> } | { record: Omit<SyncEventInput, "shop" | "productId" | "trigger" | "durationMs"> };
 
 export type SyncProductOutcome = "not_selected" | "retired" | "rejected" | "created" | "edited" | "updated" | "unchanged";
 
@@ -142,7 +145,8 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     await event({ action: "skip", outcome: "failed", summary: final ? `TikTok refused the change: ${message}` : `TikTok did not answer (${api?.kind}); it will be retried.`, tiktokRequestId: api?.requestId, detail: { code: api?.code, message: api?.message } });
   }
 
-  async function saveListing(tiktokProductId: string, mapping: ListingMapping, skus: Array<{ id: string; seller_sku?: string; external_sku_id?: string }>, status: string) {
+  /** Saves TikTok's answer (its SKU ids) with the product's new state and the timeline entry reporting it. */
+  async function saveListing(tiktokProductId: string, mapping: ListingMapping, skus: Array<{ id: string; seller_sku?: string; external_sku_id?: string }>, status: string, event: SaveListingEvent) {
     const bySellerSku = new Map(skus.map((s) => [s.seller_sku, s.id]));
     const byVariant = new Map(skus.filter((s) => s.external_sku_id).map((s) => [s.external_sku_id, s.id]));
     const links: SkuLinkRecord[] = [];
@@ -161,8 +165,7 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
         });
       }
     }
-    await deps.state.replaceSkuLinks(shop, productId, tiktokProductId, links);
-    await deps.state.update(shop, productId, {
+    const state: ProductSyncUpdate = {
       tiktokProductId,
       tiktokStatus: status,
       state: status === "ACTIVATE" ? "live" : "in_review",
@@ -176,6 +179,13 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       lastError: null,
       lastSyncedAt: now(),
       appliedShopifyUpdatedAt: new Date(product!.updatedAt),
+    };
+    const durationMs = Math.round(performance.now() - started);
+    await deps.state.saveListing(shop, productId, {
+      tiktokProductId,
+      links,
+      state,
+      event: "finish" in event ? { finish: event.finish, result: { ...event.result, durationMs } } : { record: { shop, productId, trigger, durationMs, ...event.record } },
     });
   }
 
@@ -187,9 +197,8 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     const interrupted = firstAttempt ? null : await deps.state.pendingEvent(shop, productId, "create");
     const existing = interrupted ? null : await findExistingListing(api, product, mapping.body);
     if (existing) {
-      await saveListing(existing.id, mapping, existing.skus, existing.status);
+      await saveListing(existing.id, mapping, existing.skus, existing.status, { record: { action: "adopt", outcome: "ok", summary: `Found this product already on TikTok (${existing.id}); linked it instead of creating a duplicate.` } });
       // Adopted as-is: push our content over it so TikTok shows what Shopify has.
-      await event({ action: "adopt", outcome: "ok", summary: `Found this product already on TikTok (${existing.id}); linked it instead of creating a duplicate.` });
       await deps.state.update(shop, productId, { contentHash: null, priceHash: null, stockHash: null });
       return update(existing.id, mapping);
     }
@@ -207,10 +216,9 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       if (refused) await deps.state.deleteEvent(intent);
       throw error;
     }
-    await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING");
-    await deps.onSentToReview?.(shop);
     const again = interrupted ? " (sent again with the same request key after an interruption; TikTok never lists it twice)" : "";
-    await deps.state.finishEvent(intent, { outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.${again}`, tiktokRequestId: result.requestId, durationMs: Math.round(performance.now() - started) });
+    await saveListing(result.data.product_id, mapping, result.data.skus, "PENDING", { finish: intent, result: { outcome: "ok", summary: `Listed on TikTok with ${mapping.body.skus.length} SKU${mapping.body.skus.length === 1 ? "" : "s"}; TikTok is reviewing it.${again}`, tiktokRequestId: result.requestId } });
+    await deps.onSentToReview?.(shop);
     return "created";
   }
 
@@ -301,9 +309,8 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
     }
     if (change.kind === "content" || change.kind === "new") {
       const result = await api.products.edit(tiktokProductId, withSkuIds(mapping.body));
-      await saveListing(tiktokProductId, mapping, result.data.skus, "PENDING");
+      await saveListing(tiktokProductId, mapping, result.data.skus, "PENDING", { record: { action: "edit", outcome: "ok", summary: "Updated the listing's content on TikTok; TikTok reviews edits again before they go live.", tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) } });
       await deps.onSentToReview?.(shop);
-      await event({ action: "edit", outcome: "ok", summary: "Updated the listing's content on TikTok; TikTok reviews edits again before they go live.", tiktokRequestId: result.requestId, detail: summarizeBody(mapping.body) });
       return "edited";
     }
 

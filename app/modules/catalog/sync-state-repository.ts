@@ -50,6 +50,19 @@ export interface SyncEventInput {
   durationMs?: number;
 }
 
+export type SyncEventResult = Pick<SyncEventInput, "outcome" | "summary" | "tiktokRequestId" | "durationMs">;
+
+export type ProductSyncUpdate = Partial<Omit<ProductSyncRecord, "shop" | "productId">> & { findings?: unknown[]; blockingFindings?: number; lastError?: string | null; lastSyncedAt?: Date; appliedShopifyUpdatedAt?: Date };
+
+function syncStateValues(data: ProductSyncUpdate) {
+  const { findings, ...rest } = data;
+  return { ...rest, ...(findings ? { findings: JSON.stringify(findings) } : {}) };
+}
+
+function syncEventValues(event: SyncEventInput) {
+  return { ...event, detail: event.detail === undefined ? null : JSON.stringify(event.detail).slice(0, 20_000) };
+}
+
 /** Products per statement when choosing many at once (well under the databases' bound-parameter limits). */
 const SELECT_CHUNK = 500;
 
@@ -91,9 +104,8 @@ export function createSyncStateRepository(db: Database) {
       return productIds.length;
     },
 
-    async update(shop: string, productId: string, data: Partial<Omit<ProductSyncRecord, "shop" | "productId">> & { findings?: unknown[]; blockingFindings?: number; lastError?: string | null; lastSyncedAt?: Date; appliedShopifyUpdatedAt?: Date }): Promise<void> {
-      const { findings, ...rest } = data;
-      const values = { ...rest, ...(findings ? { findings: JSON.stringify(findings) } : {}) };
+    async update(shop: string, productId: string, data: ProductSyncUpdate): Promise<void> {
+      const values = syncStateValues(data);
       // The row exists whenever a sync runs: a plain UPDATE (an upsert returned every column, on every call).
       const { count } = await db.productSync.updateMany({ where: { shop, productId }, data: values });
       if (count === 0) await db.productSync.upsert({ where: { shop_productId: { shop, productId } }, create: { shop, productId, ...values }, update: values });
@@ -147,21 +159,30 @@ export function createSyncStateRepository(db: Database) {
       ]);
     },
 
+    /**
+     * A listing as TikTok answered a create or an edit, saved in one transaction: the product's SKU links, its
+     * sync state, and the timeline entry reporting it (the create's pending intent finished, or a new event).
+     * The product's row exists (the run read it). One commit where there were three: each waits for SQLite's
+     * write lock, which the web process and every worker take turns holding.
+     */
+    async saveListing(shop: string, productId: string, listing: { tiktokProductId: string; links: SkuLinkRecord[]; state: ProductSyncUpdate; event: { finish: string; result: SyncEventResult } | { record: SyncEventInput } }): Promise<void> {
+      const { tiktokProductId, links, state, event } = listing;
+      await db.$transaction([
+        db.skuLink.deleteMany({ where: { shop, productId } }),
+        db.skuLink.createMany({ data: links.map((l) => ({ shop, productId, tiktokProductId, ...l })) }),
+        db.productSync.updateMany({ where: { shop, productId }, data: syncStateValues(state) }),
+        "finish" in event ? db.syncEvent.updateMany({ where: { id: event.finish }, data: event.result }) : db.syncEvent.create({ data: syncEventValues(event.record), select: { id: true } }),
+      ]);
+    },
+
     async recordEvent(event: SyncEventInput): Promise<string> {
-      const row = await db.syncEvent.create({
-        data: { ...event, detail: event.detail === undefined ? null : JSON.stringify(event.detail).slice(0, 20_000) },
-        select: { id: true },
-      });
+      const row = await db.syncEvent.create({ data: syncEventValues(event), select: { id: true } });
       return row.id;
     },
 
     /** The id of a pending event of this kind (a create that was sent, or was about to be, when the run stopped). */
     async pendingEvent(shop: string, productId: string, action: SyncEventInput["action"]): Promise<string | null> {
       return (await db.syncEvent.findFirst({ where: { shop, productId, action, outcome: "pending" }, orderBy: { createdAt: "desc" }, select: { id: true } }))?.id ?? null;
-    },
-
-    async finishEvent(id: string, result: Pick<SyncEventInput, "outcome" | "summary" | "tiktokRequestId" | "durationMs">): Promise<void> {
-      await db.syncEvent.updateMany({ where: { id }, data: result });
     },
 
     async deleteEvent(id: string): Promise<void> {

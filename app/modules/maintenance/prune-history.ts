@@ -1,7 +1,8 @@
-// Pruning: webhook deliveries and finished jobs are kept for a retention period (troubleshooting reads them),
-// then deleted, so the tables every webhook writes to stay small. Deletes go in chunks: each is a short write
-// transaction, so the webhook intake is never held up for long. Kept whatever their age: deliveries not yet
-// processed, and dead jobs (the dead letters a merchant or we may replay).
+// Pruning: webhook deliveries, finished jobs and the products' sync timelines are kept for a retention period
+// (troubleshooting reads them), then deleted, so the tables every webhook and every stock push write to stay
+// small. Deletes go in chunks: each is a short write transaction, so the webhook intake is never held up for
+// long. Kept whatever their age: deliveries not yet processed, dead jobs (the dead letters a merchant or we
+// may replay), and a create's pending intent (its retry must find it to reuse the create's request key).
 import { timeOrderedIdFloor } from "../../db/time-ordered-id";
 import type { Database } from "../../db.server";
 import { BACKGROUND_PRIORITY, type JobQueue } from "../../jobs/job-queue";
@@ -14,7 +15,7 @@ const CHUNK = 500;
 
 export interface PruneHistoryDeps { db: Database; now?: () => number }
 
-export async function pruneHistory(deps: PruneHistoryDeps, retentionMs: number): Promise<{ deliveries: number; jobs: number }> {
+export async function pruneHistory(deps: PruneHistoryDeps, retentionMs: number): Promise<{ deliveries: number; jobs: number; syncEvents: number }> {
   const cutoff = (deps.now?.() ?? Date.now()) - retentionMs;
   // Delivery ids are time-ordered (delivery-intake.ts): the primary key finds the old ones, no other index.
   const deliveries = await deleteInChunks(
@@ -25,7 +26,11 @@ export async function pruneHistory(deps: PruneHistoryDeps, retentionMs: number):
     () => deps.db.job.findMany({ where: { status: "done", finishedAt: { lt: new Date(cutoff) } }, select: { id: true }, take: CHUNK }),
     (ids) => deps.db.job.deleteMany({ where: { id: { in: ids } } }),
   );
-  return { deliveries, jobs };
+  const syncEvents = await deleteInChunks(
+    () => deps.db.syncEvent.findMany({ where: { createdAt: { lt: new Date(cutoff) }, outcome: { not: "pending" } }, select: { id: true }, take: CHUNK }),
+    (ids) => deps.db.syncEvent.deleteMany({ where: { id: { in: ids } } }),
+  );
+  return { deliveries, jobs, syncEvents };
 }
 
 async function deleteInChunks(next: () => Promise<Array<{ id: string }>>, remove: (ids: string[]) => Promise<{ count: number }>): Promise<number> {

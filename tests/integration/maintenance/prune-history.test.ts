@@ -16,6 +16,7 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
   beforeEach(async () => {
     await database().webhookDelivery.deleteMany({});
     await database().job.deleteMany({});
+    await database().syncEvent.deleteMany({});
   });
 
   // An id as the intake makes it at that time (timeOrderedId itself never goes back in time).
@@ -35,16 +36,29 @@ describe.each(TEST_DATABASES)("$name", (backend) => {
     await db.webhookDelivery.createMany({ data: [...kept, ...old] });
     await db.job.createMany({ data: [job(RETENTION + DAY, "done"), job(RETENTION + DAY, "dead"), job(RETENTION - DAY, "done"), job(RETENTION + DAY, "pending")] });
 
-    expect(await pruneHistory({ db, now: () => NOW }, RETENTION)).toEqual({ deliveries: 4, jobs: 1 });
+    expect(await pruneHistory({ db, now: () => NOW }, RETENTION)).toEqual({ deliveries: 4, jobs: 1, syncEvents: 0 });
     expect((await db.webhookDelivery.findMany({ select: { id: true } })).map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
     expect((await db.job.findMany({ select: { status: true, finishedAt: true } })).map((j) => `${j.status}:${j.finishedAt ? (NOW - j.finishedAt.getTime()) / DAY : "-"}`).sort())
       .toEqual(["dead:15", "done:13", "pending:-"]);
   });
 
+  it("deletes timeline events older than the retention, but never a create's pending intent", async () => {
+    const db = database();
+    const event = (ageMs: number, outcome: string, action = "inventory") => ({
+      shop: "s.myshopify.com", productId: "gid://shopify/Product/1", trigger: "webhook:inventory_levels/update", action, outcome, summary: "…", createdAt: new Date(NOW - ageMs),
+    });
+    await db.syncEvent.createMany({
+      data: [event(RETENTION + DAY, "ok"), event(RETENTION + 2 * DAY, "failed"), event(RETENTION + DAY, "pending", "create"), event(RETENTION - DAY, "ok"), event(DAY, "skipped")],
+    });
+    expect(await pruneHistory({ db, now: () => NOW }, RETENTION)).toEqual({ deliveries: 0, jobs: 0, syncEvents: 2 });
+    expect((await db.syncEvent.findMany({ select: { outcome: true, createdAt: true } })).map((e) => `${e.outcome}:${(NOW - e.createdAt.getTime()) / DAY}`).sort())
+      .toEqual(["ok:13", "pending:15", "skipped:1"]);
+  });
+
   it("deletes more than one chunk (500 ids per statement)", async () => {
     const db = database();
     await db.webhookDelivery.createMany({ data: Array.from({ length: 1200 }, () => delivery(RETENTION + DAY, "processed")) });
-    expect(await pruneHistory({ db, now: () => NOW }, RETENTION)).toEqual({ deliveries: 1200, jobs: 0 });
+    expect(await pruneHistory({ db, now: () => NOW }, RETENTION)).toEqual({ deliveries: 1200, jobs: 0, syncEvents: 0 });
     expect(await db.webhookDelivery.count()).toBe(0);
   });
 

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SyncEvent_createdAt_idx" ON "SyncEvent"("createdAt");
+

@@ -46,8 +46,8 @@ export function createEmbeddedJobQueue(db: Database, options: EmbeddedJobQueueOp
     for (let tries = 0; tries < 5; tries++) {
       if (job.key) {
         // A pending job with this key will read the latest state: give it the newest payload (and, when
-        // debounced, not yet tried and not yet due, push its start back within its maximum wait; a due job only waits for a worker, and
-        // a longer maximum wait the caller asks for later, for a burst that goes on, must not delay it).
+        // debounced, not yet tried and not yet due, push its start back within its maximum wait: a due job
+        // only waits for a worker, and a longer maximum wait asked for later must not delay it).
         const pending = await db.job.findUnique({ where: { pendingKey: job.key }, select: { id: true, createdAt: true, attempts: true, runAt: true } });
         if (pending) {
           const debounced = job.debounce && pending.attempts === 0 && pending.runAt > at

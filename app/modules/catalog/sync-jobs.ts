@@ -44,13 +44,15 @@ export type StockPushScheduler = (shop: string, productId: string, trigger: stri
  */
 export function createStockPushScheduler(queue: JobQueue, timing: StockPushTiming = DEFAULT_STOCK_PUSH_TIMING, now: () => number = Date.now): StockPushScheduler {
   const bursts = new Map<string, { startedAt: number; lastAt: number }>();
-  const forget = (at: number) => {
-    for (const [key, burst] of bursts) if (at - burst.lastAt >= timing.maxWaitMs) bursts.delete(key);
-  };
+  let forgotAt = now();
   return (shop, productId, trigger) => {
     const key = `stock:${shop}:${productId}`;
     const at = now();
-    if (bursts.size > 10_000) forget(at);
+    // Ended bursts are forgotten once per interval: the memo holds only products changed within about one.
+    if (at - forgotAt >= timing.maxWaitMs) {
+      for (const [k, burst] of bursts) if (at - burst.lastAt >= timing.maxWaitMs) bursts.delete(k);
+      forgotAt = at;
+    }
     const previous = bursts.get(key);
     const burst = previous && at - previous.lastAt < timing.maxWaitMs ? { startedAt: previous.startedAt, lastAt: at } : { startedAt: at, lastAt: at };
     bursts.set(key, burst);

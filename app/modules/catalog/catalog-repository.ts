@@ -59,8 +59,9 @@ export function catalogWhere(shop: string, filter: CatalogFilter): Prisma.Catalo
     const states = filter.syncState.filter((s) => s !== "not_synced");
     const or: Prisma.CatalogProductWhereInput[] = [];
     if (states.length) or.push({ sync: { is: { state: { in: states } } } });
-    if (filter.syncState.includes("not_synced")) or.push({ sync: { is: null } }, { sync: { is: { state: "not_synced" } } });
-    and.push({ OR: or });
+    // Never touched (no sync row) or back to not synced: one NOT EXISTS per product, not two lookups.
+    if (filter.syncState.includes("not_synced")) or.push({ sync: { isNot: { state: { not: "not_synced" } } } });
+    and.push(or.length === 1 ? or[0]! : { OR: or });
   }
   return { AND: and };
 }

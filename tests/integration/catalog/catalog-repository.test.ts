@@ -79,6 +79,10 @@ describe.each(TEST_DATABASES)("catalog repository on $name", (backend) => {
     await db.productSync.create({ data: { shop, productId: product(3).productId, selected: true, state: "rejected", blockingFindings: 2 } });
     expect((await catalog.page(shop, filter({ syncState: ["live"] }))).rows.map((r) => r.handle)).toEqual(["product-2"]);
     expect((await catalog.page(shop, filter({ syncState: ["not_synced"] }))).total).toBe(118);
+    // A product chosen and then unchosen before it was listed is back to "not synced".
+    await db.productSync.create({ data: { shop, productId: product(4).productId, selected: false, state: "not_synced" } });
+    expect((await catalog.page(shop, filter({ syncState: ["not_synced"] }))).total).toBe(118);
+    expect((await catalog.page(shop, filter({ syncState: ["not_synced", "live"] }))).total).toBe(119);
     const rejected = (await catalog.page(shop, filter({ syncState: ["rejected", "live"] }))).rows;
     expect(rejected.map((r) => [r.handle, r.syncState, r.selected])).toEqual([["product-2", "live", true], ["product-3", "rejected", true]]);
   });

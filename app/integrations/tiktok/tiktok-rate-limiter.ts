@@ -81,7 +81,7 @@ let processWide: TokenBucketRateLimiter | undefined;
 
 /**
  * The one in-process limiter every TikTok client shares by default, so two clients created in the same process
- * (web request + job handler) draw from the same per-shop budget.
+ * (web request + job handler) draw from the same per-shop budget. Created on first use, with that call's `qps`.
  */
 export function processWideTikTokRateLimiter(qps = TIKTOK_PUBLISHED_QPS): TokenBucketRateLimiter {
   processWide ??= new TokenBucketRateLimiter({ qps });

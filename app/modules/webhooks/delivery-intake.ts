@@ -86,6 +86,7 @@ export function jobsForRecorded(recorded: DeliveryRow[], now = new Date()): Inta
   return [...jobs.values()];
 }
 
+/** The processing job's payload. (postgres-delivery-intake.ts builds the same document in SQL, for the rows its statement inserted.) */
 export function webhookJobPayload(deliveryIds: string[]): string {
   return JSON.stringify({ deliveryIds } satisfies ProcessWebhookPayload);
 }

@@ -100,6 +100,17 @@ export async function runSyncBench(options: SyncBenchOptions) {
       }
       await sleep(2000);
     }
+    // What the merchant sees: the products page shows a listing live once TikTok's status webhook for it was
+    // processed (background work, behind the creates).
+    let allLiveInApp: number | undefined;
+    for (const liveDeadline = Date.now() + 300_000; createdAt && Date.now() < liveDeadline; await sleep(2000)) {
+      const live = await h.db.productSync.count({ where: { state: "live" } });
+      log(`${((performance.now() - selectStarted) / 1000).toFixed(0)} s: ${live}/${wanted.size} live in the app`);
+      if (live >= wanted.size) {
+        allLiveInApp = performance.now();
+        break;
+      }
+    }
     stopListening();
     clearInterval(sampler);
     sample();
@@ -131,6 +142,7 @@ export async function runSyncBench(options: SyncBenchOptions) {
       shopify_product_reads: (h.shopify.adminOperations.get("productForListing") ?? 0) - productReadsBefore,
       import_s: Math.round(importMs / 100) / 10,
       select_to_all_created_s: createdAt ? Math.round((createdAt - selectStarted) / 100) / 10 : null,
+      select_to_all_live_in_app_s: allLiveInApp ? Math.round((allLiveInApp - selectStarted) / 100) / 10 : null,
       worker_concurrency: Number(process.env.WORKER_CONCURRENCY ?? 8),
       worker_processes: options.workers || "in the web process",
     };

@@ -1,6 +1,7 @@
 // Environment, validated once. Every outside service has a configurable base URL so the same code runs
 // against the real Shopify/TikTok or the local sandboxes.
 import { z } from "zod";
+import { TIKTOK_PUBLISHED_QPS } from "./integrations/tiktok/tiktok-rate-limiter";
 
 const optionalUrl = z
   .string()
@@ -49,7 +50,7 @@ const configSchema = z.object({
    * TikTok calls per second per API per shop the app allows itself: TikTok's published 50 (contract §2.2);
    * higher only for an app TikTok granted more (or a simulator configured so, for benchmarks).
    */
-  TIKTOK_RATE_LIMIT_QPS: z.coerce.number().positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second").default(50),
+  TIKTOK_RATE_LIMIT_QPS: z.coerce.number().positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second").default(TIKTOK_PUBLISHED_QPS),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

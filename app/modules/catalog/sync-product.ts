@@ -50,7 +50,10 @@ export interface SyncProductRequest {
 }
 
 /** The timeline entry a saved listing is reported by: the create's pending intent, finished, or a new event. */
-type SaveListingEvent = { finish: string; result: Omit<SyncEventResult, "durationMs"> } | { record: Omit<SyncEventInput, "shop" | "productId" | "trigger" | "durationMs"> };
+type SaveListingEvent = { finish: string; result: Omit<SyncEventResult, "durationMs"> } | { record: RunEvent };
+
+/** What a run says of itself on the timeline; the product, trigger and duration are the run's. */
+type RunEvent = Omit<SyncEventInput, "shop" | "productId" | "trigger" | "durationMs">;
 
 export type SyncProductOutcome = "not_selected" | "retired" | "rejected" | "created" | "edited" | "updated" | "unchanged";
 
@@ -66,8 +69,9 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
   const { shop, productId, trigger } = request;
   const now = deps.now ?? (() => new Date());
   const started = performance.now();
-  const event = (e: Omit<SyncEventInput, "shop" | "productId" | "trigger" | "durationMs">) =>
-    deps.state.recordEvent({ shop, productId, trigger, durationMs: Math.round(performance.now() - started), ...e });
+  /** A timeline entry of this run, timed from its start. */
+  const eventOfRun = (e: RunEvent): SyncEventInput => ({ shop, productId, trigger, durationMs: Math.round(performance.now() - started), ...e });
+  const event = (e: RunEvent) => deps.state.recordEvent(eventOfRun(e));
 
   const record = await deps.state.get(shop, productId);
   if (!record || (!record.selected && !record.tiktokProductId)) return "not_selected";
@@ -180,12 +184,11 @@ export async function syncProduct(deps: SyncProductDeps, request: SyncProductReq
       lastSyncedAt: now(),
       appliedShopifyUpdatedAt: new Date(product!.updatedAt),
     };
-    const durationMs = Math.round(performance.now() - started);
     await deps.state.saveListing(shop, productId, {
       tiktokProductId,
       links,
       state,
-      event: "finish" in event ? { finish: event.finish, result: { ...event.result, durationMs } } : { record: { shop, productId, trigger, durationMs, ...event.record } },
+      event: "finish" in event ? { finish: event.finish, result: { ...event.result, durationMs: Math.round(performance.now() - started) } } : { record: eventOfRun(event.record) },
     });
   }
 

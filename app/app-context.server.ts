@@ -35,6 +35,13 @@ import type { ChooseCatalogShopDeps } from "./modules/linking/choose-catalog-sho
 import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
+import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "./integrations/shopify/shop-currency.graphql";
+import { enqueueOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
+import type { OrderSyncDeps } from "./modules/orders/order-sync-deps";
+import { createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
+import { pollOrders, runOrderPollScheduler } from "./modules/orders/poll-orders";
+import { syncTikTokOrder } from "./modules/orders/sync-tiktok-order";
+import { createTikTokOrderRepository } from "./modules/orders/tiktok-order-repository";
 import { logger } from "./logger.server";
 import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
 import { createSellerProfileExtensionSource } from "./integrations/tiktok/seller-profile-extension";
@@ -67,6 +74,8 @@ const reconcileIntervalMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 6 * 60 *
 /** How long processed webhook deliveries and finished jobs are kept (troubleshooting reads them). */
 const historyRetentionMs = Number(process.env.HISTORY_RETENTION_MS ?? DEFAULT_HISTORY_RETENTION_MS);
 
+export const tiktokOrders = createTikTokOrderRepository(db);
+
 export const syncDeps = {
   shopifyFor: shopAdminGateways,
   tiktokFor,
@@ -78,7 +87,28 @@ export const syncDeps = {
   onSentToReview: createReviewSweepScheduler(queue, reviewCheckMs),
   resyncProduct: (shop: string, productId: string, trigger: string) => enqueueProductSync(queue, shop, productId, trigger),
   quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
+  unitsSoldNotInShopify: (shop: string) => tiktokOrders.unreservedUnits(shop),
 };
+
+/** A store's session with one of its linked TikTok shops (an order belongs to the shop it was sold in). */
+async function tiktokForShop(shop: string, tiktokShopId: string): Promise<TikTokShopSession> {
+  const link = (await tiktokShopLinks().byTikTokShopId(tiktokShopId)).find((l) => l.shop === shop);
+  if (!link) throw Object.assign(new Error(`TikTok shop ${tiktokShopId} is no longer linked to ${shop}`), { retryable: false });
+  return tiktokShopSessions().forLink(link);
+}
+
+export const orderSyncDeps: OrderSyncDeps = {
+  orders: tiktokOrders,
+  ledger: stockLedger,
+  variantsByTikTokSku: (shop, skuIds) => syncState.variantsByTikTokSku(shop, skuIds),
+  shopifyFor: shopAdminGateways,
+  tiktokFor: tiktokForShop,
+  shopCurrency: async (shop) => (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
+  syncLater: (shop, tiktokShopId, tiktokOrderId, at) => enqueueOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
+  lookupGraceMs: config.ORDER_CREATE_LOOKUP_GRACE_MS,
+  now: () => new Date(),
+};
+const pollDeps = { db, queue, orders: tiktokOrders, tiktokFor: tiktokForShop, now: () => new Date() };
 
 /** Choosing which linked TikTok shop the catalog syncs to (home page and shipping page). */
 export function catalogShopChoiceDeps(): ChooseCatalogShopDeps {
@@ -132,6 +162,7 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
+  ...createOrderWebhookProcessors({ links: tiktokShopLinks, queue }),
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
@@ -170,6 +201,16 @@ export const jobHandlers: JobHandlers = {
     // Also runs the per-listing checks queued before sweeps (their payload names a product): a sweep of its shop covers it.
     await sweepReviews({ state: syncState, queue, tiktokFor }, job.shop, reviewCheckMs);
   },
+  [ORDER_SYNC_JOB]: async (job) => {
+    const { tiktokShopId, tiktokOrderId, trigger } = job.payload as OrderSyncPayload;
+    await syncTikTokOrder(orderSyncDeps, { shop: job.shop, tiktokShopId, tiktokOrderId, trigger });
+  },
+  [ORDER_POLL_JOB]: async (job) => {
+    await pollOrders(pollDeps, job.shop, (job.payload as { tiktokShopId: string }).tiktokShopId);
+  },
+  [ORDER_POLL_SCHEDULER_JOB]: async () => {
+    await runOrderPollScheduler({ db, queue }, config.ORDER_POLL_INTERVAL_MS);
+  },
   [INVENTORY_SYNC_JOB]: async (job) => {
     const { productId, inventoryItemId, trigger } = job.payload as InventorySyncPayload;
     const forProduct = productId ?? (inventoryItemId ? (await syncState.skuLinkByInventoryItem(job.shop, inventoryItemId))?.productId : undefined);
@@ -181,6 +222,7 @@ export const jobHandlers: JobHandlers = {
 export async function scheduleRecurringJobs(): Promise<void> {
   await scheduleReconcile(queue, reconcileIntervalMs);
   await schedulePruneHistory(queue, 10 * 60 * 1000); // not at start-up, when a deploy is busiest
+  await scheduleOrderPolls(queue, config.ORDER_POLL_INTERVAL_MS, new Date()); // at start-up: orders missed while down
 }
 
 export const attestations = createAttestationRepository(db);

@@ -22,6 +22,20 @@ export interface SyncInventoryDeps {
   state: SyncStateRepository;
   ledger: StockLedgerRepository;
   settings: StoreSettingsRepository;
+  /** Units TikTok sold that Shopify's available stock does not show yet (per TikTok SKU): never handed back to TikTok. */
+  unitsSoldNotInShopify: (shop: string) => Promise<Map<string, number>>;
+}
+
+/** Levels less the units TikTok already sold that Shopify does not know of yet, taken from the fullest location first. */
+export function withoutUnitsSold<T extends { available: number }>(levels: readonly T[], sold: number): T[] {
+  const adjusted = levels.map((l) => ({ ...l }));
+  let left = sold;
+  for (const level of [...adjusted].sort((a, b) => b.available - a.available)) {
+    const take = Math.min(left, Math.max(0, level.available));
+    level.available -= take;
+    left -= take;
+  }
+  return adjusted;
 }
 
 export type StockPushOutcome = "not_linked" | "gone" | "unchanged" | "updated" | "edit_needed";
@@ -49,8 +63,9 @@ export async function syncProductStock(deps: SyncInventoryDeps, request: { shop:
   const session = await deps.tiktokFor(shop);
   const input = await resolveListingInput({ settings: deps.settings, shopify: await deps.shopifyFor(shop), tiktok: session.api }, shop, session.link.region);
   const changed: Array<{ id: string; variantId: string; sellerSku: string; inventory: Array<{ warehouse_id: string; quantity: number }> }> = [];
+  const soldOnTikTok = await deps.unitsSoldNotInShopify(shop);
   for (const link of links) {
-    const itemLevels = levels.filter((l) => l.inventoryItemId === link.inventoryItemId);
+    const itemLevels = withoutUnitsSold(levels.filter((l) => l.inventoryItemId === link.inventoryItemId), soldOnTikTok.get(link.tiktokSkuId) ?? 0);
     const asVariant = {
       id: link.variantId,
       inventoryPolicy: link.inventoryPolicy ?? "DENY",

@@ -145,6 +145,12 @@ export function createSyncStateRepository(db: Database) {
       return db.skuLink.findFirst({ where: { shop, inventoryItemId } });
     },
 
+    /** TikTok SKU id → its Shopify variant and inventory item (SKUs the app never listed are absent). */
+    async variantsByTikTokSku(shop: string, tiktokSkuIds: string[]): Promise<Map<string, { variantId: string; inventoryItemId: string | null; productId: string }>> {
+      const links = await db.skuLink.findMany({ where: { shop, tiktokSkuId: { in: [...new Set(tiktokSkuIds)] } }, select: { tiktokSkuId: true, variantId: true, inventoryItemId: true, productId: true } });
+      return new Map(links.map(({ tiktokSkuId, ...variant }) => [tiktokSkuId, variant]));
+    },
+
     /** Inventory item id → the product whose synced SKU it is (items of products not synced are absent). */
     async productsByInventoryItem(shop: string, inventoryItemIds: string[]): Promise<Map<string, string>> {
       const links = await db.skuLink.findMany({ where: { shop, inventoryItemId: { in: [...new Set(inventoryItemIds)] } }, select: { inventoryItemId: true, productId: true } });

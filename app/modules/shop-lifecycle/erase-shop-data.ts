@@ -23,8 +23,11 @@ export async function eraseShopData(db: Database, shop: string): Promise<Record<
     db.syncRun.deleteMany(byShop),
     db.stockLevel.deleteMany(byShop),
     db.readinessAttestation.deleteMany(byShop),
+    db.tikTokOrder.deleteMany(byShop),
+    db.orderEvent.deleteMany(byShop),
+    db.orderPollCursor.deleteMany(byShop),
     db.imageUpload.deleteMany({ where: { tiktokShopId: { in: tiktokShops } } }),
   ]);
-  const names = ["Session", "WebhookDelivery", "Job", "TikTokShopLink", "ProductSync", "CatalogProduct", "SkuLink", "SyncEvent", "StoreSettings", "SyncRun", "StockLevel", "ReadinessAttestation", "ImageUpload"];
+  const names = ["Session", "WebhookDelivery", "Job", "TikTokShopLink", "ProductSync", "CatalogProduct", "SkuLink", "SyncEvent", "StoreSettings", "SyncRun", "StockLevel", "ReadinessAttestation", "TikTokOrder", "OrderEvent", "OrderPollCursor", "ImageUpload"];
   return Object.fromEntries(names.map((name, i) => [name, results[i]!.count]));
 }

@@ -1,0 +1,25 @@
+// The order jobs: one sync per TikTok order (coalesced: a burst of webhooks for one order is one run, and
+// one run at a time per order), and the per-shop safety-net search. Orders are urgent work (priority 0).
+import { WEBHOOK_PRIORITY, type JobQueue } from "../../jobs/job-queue";
+
+export const ORDER_SYNC_JOB = "orders.sync";
+export const ORDER_POLL_JOB = "orders.poll";
+export const ORDER_POLL_SCHEDULER_JOB = "orders.poll-scheduler";
+
+export interface OrderSyncPayload {
+  tiktokShopId: string;
+  tiktokOrderId: string;
+  trigger: string;
+}
+
+export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload, runAt?: Date) {
+  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10, ...(runAt ? { runAt } : {}) });
+}
+
+export function enqueueOrderPoll(queue: JobQueue, shop: string, tiktokShopId: string, runAt?: Date) {
+  return queue.enqueue({ shop, type: ORDER_POLL_JOB, key: `orders-poll-${shop}-${tiktokShopId}`, payload: { tiktokShopId }, ...(runAt ? { runAt } : {}) });
+}
+
+export function scheduleOrderPolls(queue: JobQueue, intervalMs: number, runAt = new Date(Date.now() + intervalMs)) {
+  return queue.enqueue({ shop: "*", type: ORDER_POLL_SCHEDULER_JOB, key: "orders-poll-scheduler", payload: {}, runAt });
+}

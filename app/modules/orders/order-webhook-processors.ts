@@ -1,0 +1,25 @@
+// TikTok's order webhooks (status change, cancellation, address update) only say "look at this order": each
+// queues the order's sync for every store linked to the TikTok shop. The sync reads the order itself, so a
+// webhook delivered twice or out of order changes nothing.
+import { parseTikTokWebhook } from "../../integrations/tiktok";
+import type { JobQueue } from "../../jobs/job-queue";
+import type { TikTokShopLinkRepository } from "../linking/tiktok-shop-link-repository";
+import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import { enqueueOrderSync } from "./order-jobs";
+
+export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLinkRepository; queue: JobQueue }): Record<string, WebhookProcessor> {
+  const onOrderEvent: WebhookProcessor = async ({ payload, topic }) => {
+    const event = parseTikTokWebhook(payload);
+    if (event.kind !== "event" || !("order_id" in event.data)) return { ignored: "not an order event" };
+    const linked = (await deps.links().byTikTokShopId(event.shopId)).filter((l) => l.status === "active" || l.status === "paused");
+    if (linked.length === 0) return { ignored: "no store is linked to this TikTok shop" };
+    for (const link of linked) {
+      await enqueueOrderSync(deps.queue, link.shop, { tiktokShopId: event.shopId, tiktokOrderId: String(event.data.order_id), trigger: `tiktok:${topic}` });
+    }
+  };
+  return {
+    "tiktok:ORDER_STATUS_CHANGE": onOrderEvent,
+    "tiktok:CANCELLATION_STATUS_CHANGE": onOrderEvent,
+    "tiktok:RECIPIENT_ADDRESS_UPDATE": onOrderEvent,
+  };
+}

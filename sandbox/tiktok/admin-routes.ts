@@ -2,8 +2,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./envelope";
 import { renderInspectionPage } from "./inspection-page";
 import { issueAuthCode } from "./oauth";
-import { advanceOrder, placeOrder } from "./order-lifecycle";
-import { createCancellation, createReturn, orderView } from "./orders-api";
+import { defaultBuyerReason } from "./cancel-reasons";
+import { advanceOrder } from "./order-lifecycle";
+import { placeOrder } from "./order-placement";
+import { parsePlaceOrderRequest } from "./order-request";
+import { orderView } from "./order-view";
+import { createCancellation, createReturn } from "./reverse-api";
 import { productView } from "./products-api";
 import { parseQueryPairs } from "./query-string";
 import type { Shop } from "./model";
@@ -52,7 +56,7 @@ export function stateSnapshot(sim: Simulator) {
       })),
     })),
     images: [...s.images.values()].map(({ bytes: _b, ...img }) => img),
-    orders: [...s.orders.values()].map((o) => ({ ...orderView(o), shop_id: o.shopId })),
+    orders: [...s.orders.values()].map((o) => ({ ...orderView(sim, o), shop_id: o.shopId, external_orders: [...o.externalOrders.values()] })),
     cancellations: [...s.cancellations.values()],
     returns: [...s.returns.values()],
     webhooks: s.webhooks,
@@ -134,14 +138,9 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
     if (path === "/sandbox/orders") {
       const shop = findShop(sim, body);
       if (!shop) return fail(404, "unknown shop");
-      let items = body.items as Array<{ sku_id?: string; seller_sku?: string; quantity: number }> | undefined;
-      if (isForm) items = [{ sku_id: String(body.sku_id ?? ""), quantity: Number(body.quantity ?? 1) }];
-      if (!Array.isArray(items)) return fail(400, "items [{sku_id|seller_sku, quantity}] is required");
-      const order = placeOrder(sim, {
-        shopId: shop.id, items: items.map((i) => ({ ...i, quantity: Number(i.quantity ?? 1) })),
-        buyer: body.buyer as never, address: body.address as never, shipping_type: body.shipping_type === "TIKTOK" ? "TIKTOK" : "SELLER",
-      });
-      return done({ order_id: order.id, status: order.status, order: orderView(order) });
+      const request = isForm ? { shop_id: shop.id, items: [{ sku_id: String(body.sku_id ?? ""), quantity: Number(body.quantity ?? 1) }] } : body;
+      const order = placeOrder(sim, parsePlaceOrderRequest(sim, shop, request));
+      return done({ order_id: order.id, status: order.status, order: orderView(sim, order) });
     }
     const orderAction = /^\/sandbox\/orders\/(\d+)\/(advance|buyer-cancel|return)$/.exec(path);
     if (orderAction) {
@@ -149,7 +148,8 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
       if (!order) return fail(404, "unknown order");
       if (orderAction[2] === "advance") return done({ order_id: order.id, status: advanceOrder(sim, order) });
       if (orderAction[2] === "buyer-cancel") {
-        const c = createCancellation(sim, order, "BUYER", String(body.reason ?? "buyer_changed_mind"));
+        const reason = typeof body.reason === "string" ? body.reason : defaultBuyerReason(sim.shopOrThrow(order.shopId).region, order.status);
+        const c = createCancellation(sim, order, "BUYER", reason);
         return done({ cancel_id: c.cancel_id, cancel_status: c.cancel_status, order_status: order.status });
       }
       const type = body.return_type === "REFUND" || body.return_type === "REPLACEMENT" ? body.return_type : "RETURN_AND_REFUND";

@@ -204,6 +204,22 @@ export type OrderStatus =
   | "COMPLETED"
   | "CANCELLED";
 
+export type FulfillmentType = "FULFILLMENT_BY_SELLER" | "FULFILLMENT_BY_TIKTOK";
+
+/** US sales tax of one line (item-level tax, US local sellers). */
+export interface ItemTax {
+  tax_type: "SALES_TAX";
+  tax_amount: string;
+  tax_rate: string;
+}
+
+/** An order's reference in the seller's OMS (Add External Order References, 202406). */
+export interface ExternalOrderReference {
+  id: string;
+  platform: string;
+  line_items: Array<{ id: string; origin_id: string }>;
+}
+
 export interface OrderLineItem {
   id: string;
   sku_id: string;
@@ -221,6 +237,9 @@ export interface OrderLineItem {
   package_id: string;
   package_status: "TO_FULFILL" | "PROCESSING" | "FULFILLING" | "COMPLETED" | "CANCELLED";
   is_gift: boolean;
+  /** Retail value of a gift line (its prices are 0); "0.00" on other lines. */
+  gift_retail_price: string;
+  item_tax: ItemTax[];
   tracking_number: string;
   shipping_provider_name: string;
   shipping_provider_id: string;
@@ -236,12 +255,22 @@ export interface Order {
   paid_time: number | null;
   update_time: number;
   shipping_type: "TIKTOK" | "SELLER";
+  fulfillment_type: FulfillmentType;
+  /** The order's flow: true when it has gone or will go through ON_HOLD (stays true after the hold). */
+  is_on_hold_order: boolean;
+  /** Simulator-clock length of this order's ON_HOLD. */
+  onHoldSeconds: number;
+  is_sample_order: boolean;
+  is_replacement_order: boolean;
+  replaced_order_id: string;
   warehouse_id: string;
   delivery_option_id: string;
+  delivery_option_name: string;
   user_id: string;
   buyer_email: string;
   buyer_message: string;
   payment: Record<string, string>;
+  /** The full address as the buyer entered it; what the API shows depends on status and fulfillment (recipient-address.ts). */
   recipient_address: Record<string, unknown>;
   line_items: OrderLineItem[];
   packages: Array<{ id: string }>;
@@ -255,7 +284,11 @@ export interface Order {
   shipping_provider_id: string;
   shipped_time: number | null;
   delivery_time: number | null;
+  /** When the order became COMPLETED (addresses are masked again 30 days later). */
+  completedAt: number | null;
   stockReleased: boolean;
+  /** platform → reference (one per OMS platform; adding the same platform again replaces it). */
+  externalOrders: Map<string, ExternalOrderReference>;
 }
 
 export interface Cancellation {
@@ -265,7 +298,9 @@ export interface Cancellation {
   cancel_status: "CANCELLATION_REQUEST_PENDING" | "CANCELLATION_REQUEST_SUCCESS" | "CANCELLATION_REQUEST_CANCEL" | "CANCELLATION_REQUEST_COMPLETE";
   cancel_type: "CANCEL" | "BUYER_CANCEL";
   role: "BUYER" | "SELLER" | "SYSTEM";
+  /** Machine name, e.g. ecom_order_to_ship_canceled_reason_created_by_mistakes. */
   cancel_reason: string;
+  cancel_reason_text: string;
   cancel_line_items: Array<{ order_line_item_id: string; sku_id: string; seller_sku: string }>;
   refund_amount: Record<string, string>;
   create_time: number;

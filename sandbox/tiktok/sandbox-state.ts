@@ -32,6 +32,8 @@ export class SandboxState {
   orders = new Map<string, Order>();
   ordersByShop = new Map<string, string[]>();
   packageToOrder = new Map<string, string>();
+  /** `${shopId}\u0000${platform}\u0000${external order id}` → TikTok order ids (Add External Order References) */
+  externalOrderIndex = new Map<string, Set<string>>();
   cancellations = new Map<string, Cancellation>();
   returns = new Map<string, ReturnRecord>();
   /** `${shopId}\u0000${event_type}` → address registered through the Event API */

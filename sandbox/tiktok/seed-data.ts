@@ -22,6 +22,8 @@ const ALL_SCOPES = [
   "seller.product.delete",
   "seller.logistics",
   "seller.order.info",
+  "seller.order.ext_ref.read",
+  "seller.order.ext_ref.write",
   "seller.fulfillment.basic",
   "seller.return_refund.basic",
   "seller.data.analytics",

@@ -17,7 +17,9 @@ export const cancellationSchema = z.looseObject({
   cancel_status: z.string(),
   cancel_type: z.string().optional(),
   role: z.string().optional(),
+  /** Machine name, e.g. ecom_order_to_ship_canceled_reason_created_by_mistakes. */
   cancel_reason: z.string().optional(),
+  cancel_reason_text: z.string().optional(),
   cancel_line_items: z.array(z.looseObject({})).default([]),
   refund_amount: refundAmountSchema,
   create_time: unixSeconds.optional(),

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sendJson } from "./envelope";
+import { createAdjustment, financeSnapshot } from "./finance-admin";
 import { renderInspectionPage } from "./inspection-page";
 import { issueAuthCode } from "./oauth";
 import { defaultBuyerReason } from "./cancel-reasons";
@@ -60,6 +61,7 @@ export function stateSnapshot(sim: Simulator) {
     cancellations: [...s.cancellations.values()],
     returns: [...s.returns.values()],
     webhooks: s.webhooks,
+    finance: financeSnapshot(sim),
     requests: { total: sim.requestLog.total, by_outcome: Object.fromEntries(sim.requestLog.byOutcome), recent: sim.requestLog.list() },
   };
 }
@@ -155,6 +157,10 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
       const type = body.return_type === "REFUND" || body.return_type === "REPLACEMENT" ? body.return_type : "RETURN_AND_REFUND";
       const r = createReturn(sim, order, type, String(body.reason ?? "item_not_as_described"));
       return done({ return_id: r.return_id, return_status: r.return_status });
+    }
+    if (path === "/sandbox/finance/adjustments") {
+      const { status, payload } = createAdjustment(sim, body);
+      return status === 200 ? done(payload) : sendJson(res, status, payload);
     }
     if (path === "/sandbox/deauthorize") {
       const shop = findShop(sim, body);

@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { sendHtml } from "./envelope";
+import { statementsSection } from "./finance-admin";
 import { escapeHtml as e } from "./html-escape";
 import type { Order } from "./model";
 import type { Simulator } from "./simulator";
@@ -42,5 +43,6 @@ export function renderInspectionPage(sim: Simulator, res: ServerResponse): void 
 <h2>Shops</h2><table><tr><th>id</th><th>name</th><th>region</th><th>cipher</th><th>tier</th></tr>${shops}</table>
 <h2>Products</h2><table id="products"><tr><th>id</th><th>title</th><th>status</th><th>audit</th><th>SKUs</th></tr>${products}</table>
 <h2>Orders</h2><table id="orders"><tr><th>id</th><th>shop</th><th>status</th><th>kind</th><th>units</th><th>total</th><th>external references</th><th></th></tr>${orders}</table>
+${statementsSection(sim)}
 </body></html>`);
 }

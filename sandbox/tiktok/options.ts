@@ -1,3 +1,5 @@
+import type { FinanceOptions } from "./settlement-settings";
+
 export interface FaultSettings {
   /** Extra delay before every API answer. */
   latencyMs?: number;
@@ -37,6 +39,8 @@ export interface TikTokSandboxOptions {
   webhookRetryScheduleMs?: number[];
   /** Order progression delays: UNPAID → ON_HOLD after `payMs`, ON_HOLD → AWAITING_SHIPMENT after `onHoldMs`. */
   orderDelaysMs?: { payMs?: number; onHoldMs?: number };
+  /** Settlement model of the Finance API: settlement and payout delays, fee and reserve rates (README "Finance"). */
+  finance?: FinanceOptions;
   /** Overrides the per-tier daily listing quota for every shop (benchmarks push 10,000 products). */
   dailyListingQuota?: number;
   /** SKUs allowed per product (US default 100, §10; "current" docs allow 300). */

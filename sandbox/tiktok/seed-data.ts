@@ -27,6 +27,7 @@ const ALL_SCOPES = [
   "seller.fulfillment.basic",
   "seller.return_refund.basic",
   "seller.data.analytics",
+  "seller.finance.info",
 ];
 
 function usAddress(city: string, line1: string, contact: string): Record<string, string> {

@@ -6,6 +6,7 @@ import { compileRoutes } from "./api-route";
 import { catalogRoutes } from "./catalog-api";
 import { sendJson } from "./envelope";
 import { applyFaults, releaseHeldResponses } from "./faults";
+import { financeRoutes } from "./finance-api";
 import { imageUploadRoutes } from "./image-upload-api";
 import { inventoryRoutes } from "./inventory-api";
 import { logisticsRoutes } from "./logistics-api";
@@ -40,6 +41,7 @@ const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 export const API_ROUTES = compileRoutes([
   ...shopRoutes, ...catalogRoutes, ...imageUploadRoutes, ...productRoutes, ...inventoryRoutes, ...logisticsRoutes, ...orderRoutes,
+  ...financeRoutes,
 ]);
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {

@@ -1,4 +1,6 @@
 import pino, { type Logger } from "pino";
+import { FinanceLedger } from "./finance-ledger";
+import { runDueStatements } from "./finance-settlement";
 import { IdFactory } from "./id-factory";
 import type { Seller, Shop, TokenRecord } from "./model";
 import { DEFAULT_RETRY_SCHEDULE_MS, type FaultSettings, type TikTokSandboxOptions, type WebhookFaultSettings } from "./options";
@@ -16,6 +18,8 @@ export const AUTH_CODE_TTL_S = 30 * 60;
 /** The running simulator: options, clock, state and the machinery every route handler uses. */
 export class Simulator {
   state: SandboxState;
+  /** Statements, payments and adjustments of the Finance API (finance-settlement.ts). */
+  finance: FinanceLedger;
   ids: IdFactory;
   random: SeededRandom;
   readonly scheduler: SimScheduler;
@@ -34,6 +38,7 @@ export class Simulator {
     this.random = new SeededRandom(options.seed ?? 20240601);
     this.ids = new IdFactory(1_000);
     this.state = new SandboxState(this.nowSeconds());
+    this.finance = new FinanceLedger(this.nowSeconds());
     this.scheduler = new SimScheduler(() => this.nowMs());
     this.limiter = new RateLimiter(options.rateLimitQps ?? 50);
     this.requestLog = new RequestLog(options.requestLogLimit ?? 50_000);
@@ -68,10 +73,11 @@ export class Simulator {
     this.tick();
   }
 
-  /** Runs due scheduled work and time-based checks (authorization expiry notices). */
+  /** Runs due scheduled work and time-based checks (authorization expiry notices, daily statements). */
   tick(): void {
     this.scheduler.runDue((err) => this.logger.error({ err }, "scheduled task failed"));
     this.checkAuthorizationExpiry();
+    runDueStatements(this);
   }
 
   /** request_id = YYYYMMDDhhmmss (UTC, sim clock) + random hex, like TikTok's. */
@@ -89,6 +95,7 @@ export class Simulator {
     this.ids = new IdFactory(1_000);
     this.random = new SeededRandom(this.options.seed ?? 20240601);
     this.state = new SandboxState(this.nowSeconds());
+    this.finance = new FinanceLedger(this.nowSeconds());
     this.faults = { ...(this.options.faults ?? {}) };
     this.webhookFaults = { ...(this.options.webhookFaults ?? {}) };
   }

@@ -12,3 +12,8 @@ export { TokenBucketRateLimiter, processWideTikTokRateLimiter, type RateLimiter 
 export { signTikTokRequest } from "./tiktok-signer";
 export { parseTikTokWebhook, verifyTikTokWebhookSignature, type ParsedTikTokWebhook, type TikTokWebhookEvent } from "./tiktok-webhook";
 export type { TikTokProductBody } from "./types/product";
+export type { TikTokFinanceApi } from "./finance";
+export type {
+  TikTokOrderTransactionsResult, TikTokPayment, TikTokSkuTransaction, TikTokStatement, TikTokStatementTransaction,
+  TikTokStatementTransactionsResult, TikTokUnsettledTransaction,
+} from "./types/finance";

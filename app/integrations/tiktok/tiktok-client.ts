@@ -1,6 +1,7 @@
 import { createAnalyticsApi } from "./analytics";
 import { createCatalogApi } from "./catalog";
 import { createEventsApi } from "./events";
+import { createFinanceApi } from "./finance";
 import { createFulfillmentApi } from "./fulfillment";
 import { createInventoryApi } from "./inventory";
 import { createLogisticsApi } from "./logistics";
@@ -66,6 +67,7 @@ function shopApis(call: ShopCall) {
     returns: createReturnsApi(call),
     events: createEventsApi(call),
     analytics: createAnalyticsApi(call),
+    finance: createFinanceApi(call),
     seller: createSellerApi(call),
   };
 }

@@ -37,7 +37,10 @@ export interface TikTokSandboxOptions {
   faults?: FaultSettings;
   webhookFaults?: WebhookFaultSettings;
   webhookRetryScheduleMs?: number[];
-  /** Order progression delays: UNPAID → ON_HOLD after `payMs`, ON_HOLD → AWAITING_SHIPMENT after `onHoldMs`. */
+  /**
+   * Order progression (simulator clock): the buyer pays `payMs` after ordering (default 1 s); ON_HOLD lasts `onHoldMs`
+   * (default 1 hour, TikTok's remorse window). POST /sandbox/orders `on_hold_seconds` sets one order's hold.
+   */
   orderDelaysMs?: { payMs?: number; onHoldMs?: number };
   /** Settlement model of the Finance API: settlement and payout delays, fee and reserve rates (README "Finance"). */
   finance?: FinanceOptions;

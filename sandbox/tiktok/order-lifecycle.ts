@@ -43,16 +43,21 @@ export function setOrderStatus(sim: Simulator, order: Order, status: OrderStatus
 
 /** The buyer pays `payMs` (simulator clock) after placing the order. */
 export function schedulePayment(sim: Simulator, order: Order): void {
-  sim.scheduler.after(sim.options.orderDelaysMs?.payMs ?? DEFAULT_PAY_MS, () => {
-    if (order.status === "UNPAID") payOrder(sim, order);
+  const payAtMs = sim.nowMs() + (sim.options.orderDelaysMs?.payMs ?? DEFAULT_PAY_MS);
+  sim.scheduler.at(payAtMs, () => {
+    if (order.status === "UNPAID") payOrder(sim, order, payAtMs);
   });
 }
 
-/** UNPAID → ON_HOLD (hold flow; its end is scheduled) or → AWAITING_SHIPMENT (legacy flow, samples). */
-function payOrder(sim: Simulator, order: Order): void {
-  if (!order.is_on_hold_order) return setOrderStatus(sim, order, "AWAITING_SHIPMENT");
-  setOrderStatus(sim, order, "ON_HOLD");
-  sim.scheduler.after(order.onHoldSeconds * 1000, () => {
+/**
+ * UNPAID → ON_HOLD (hold flow) or → AWAITING_SHIPMENT (legacy flow, samples). The hold ends `onHoldSeconds` after the
+ * payment's own time, so one clock jump past both ends the hold too.
+ */
+function payOrder(sim: Simulator, order: Order, paidAtMs: number): void {
+  setOrderStatus(sim, order, order.is_on_hold_order ? "ON_HOLD" : "AWAITING_SHIPMENT");
+  order.paid_time = Math.floor(paidAtMs / 1000);
+  if (!order.is_on_hold_order) return;
+  sim.scheduler.at(paidAtMs + order.onHoldSeconds * 1000, () => {
     if (order.status === "ON_HOLD") setOrderStatus(sim, order, "AWAITING_SHIPMENT");
   });
 }
@@ -73,7 +78,7 @@ function assignTikTokTracking(sim: Simulator, order: Order, region: string): voi
 /** Admin "advance": the next step of the order's own flow (ending a hold early, shipping on TikTok's side, …). */
 export function advanceOrder(sim: Simulator, order: Order): OrderStatus {
   if (order.status === "UNPAID") {
-    payOrder(sim, order);
+    payOrder(sim, order, sim.nowMs());
     return order.status;
   }
   const next = order.status === "ON_HOLD" ? "AWAITING_SHIPMENT" : NEXT[order.status];

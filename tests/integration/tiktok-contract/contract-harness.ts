@@ -114,9 +114,9 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
 
 /**
  * Lists a two-SKU mug through the client (catalog discovery, image upload, create) and waits until review
- * makes it ACTIVATE. Returns ids for order tests.
+ * makes it ACTIVATE. Returns ids for order tests. Each SKU: `stock` units (default 20) at "10.00" USD.
  */
-export async function listActiveMug(shop: import("../../../app/integrations/tiktok/tiktok-client").TikTokShopClient, skuPrefix: string) {
+export async function listActiveMug(shop: import("../../../app/integrations/tiktok/tiktok-client").TikTokShopClient, skuPrefix: string, stock = 20) {
   const rec = await shop.catalog.recommendCategory({ product_title: "Ceramic coffee mug", category_version: "v2" });
   const categoryId = rec.data.leaf_category_id;
   const attrs = (await shop.catalog.getAttributes(categoryId, { categoryVersion: "v2" })).data.attributes;
@@ -127,7 +127,7 @@ export async function listActiveMug(shop: import("../../../app/integrations/tikt
   const image = await shop.products.uploadImage({ bytes: pngBytes(), fileName: "mug.png", mimeType: "image/png", useCase: "MAIN_IMAGE" });
   const skus = colorAttr.values.slice(0, 2).map((v, i) => ({
     seller_sku: `${skuPrefix}-${i}`, sales_attributes: [{ id: colorAttr.id, value_id: v.id }],
-    price: { amount: "10.00", currency: "USD" }, inventory: [{ warehouse_id: warehouseId, quantity: 20 }],
+    price: { amount: "10.00", currency: "USD" }, inventory: [{ warehouse_id: warehouseId, quantity: stock }],
   }));
   const created = await shop.products.create({
     title: "Ceramic coffee mug for orders", description: "<p>Mug</p>", category_id: categoryId, category_version: "v2",

@@ -15,21 +15,31 @@ import type { TikTokOrderRecord } from "./tiktok-order-repository";
 export const REMORSE_HOLD_HANDLE = "tiktok-remorse";
 const numericId = (gid: string) => gid.slice(gid.lastIndexOf("/") + 1);
 
-/** Shopify line ↔ TikTok line ids, matched by variant (the order was created from these lines). */
-export function externalLineItems(record: TikTokOrderRecord, variantOf: Map<string, string>, shopifyLines: ShopifyOrderSummary["lineItems"]["nodes"]) {
-  return record.lines.flatMap((line) => {
+/** TikTok line id → Shopify line item id, matched by variant (the order was created from these lines; gifts apart by price). */
+export function mapLines(record: TikTokOrderRecord, variantOf: Map<string, string>, shopifyLines: ShopifyOrderSummary["lineItems"]["nodes"]): Record<string, string> {
+  const unused = [...shopifyLines];
+  const map: Record<string, string> = {};
+  for (const line of record.lines) {
     const variantId = variantOf.get(line.tiktokSkuId);
-    const shopifyLine = shopifyLines.find((l) => l.variant?.id === variantId) ?? shopifyLines.find((l) => l.sku === line.sellerSku);
-    return shopifyLine ? line.lineIds.map((origin) => ({ id: numericId(shopifyLine.id), origin_id: origin })) : [];
-  });
+    const index = unused.findIndex((l) => l.variant?.id === variantId && l.quantity === line.quantity);
+    const shopifyLine = index >= 0 ? unused.splice(index, 1)[0] : shopifyLines.find((l) => l.variant?.id === variantId);
+    if (shopifyLine) for (const id of line.lineIds) map[id] = shopifyLine.id;
+  }
+  return map;
+}
+
+export async function recordLineMap(deps: OrderSyncDeps, record: TikTokOrderRecord, shopifyOrder: ShopifyOrderSummary): Promise<Record<string, string>> {
+  const variants = await deps.variantsByTikTokSku(record.shop, record.lines.map((l) => l.tiktokSkuId));
+  const lineMap = mapLines(record, new Map([...variants].map(([sku, v]) => [sku, v.variantId])), shopifyOrder.lineItems.nodes);
+  await deps.orders.update(record.shop, record.tiktokOrderId, { lineMap });
+  return lineMap;
 }
 
 export async function sendExternalReference(deps: OrderSyncDeps, session: TikTokShopSession, record: TikTokOrderRecord, shopifyOrder: ShopifyOrderSummary): Promise<void> {
-  const variants = await deps.variantsByTikTokSku(record.shop, record.lines.map((l) => l.tiktokSkuId));
-  const variantOf = new Map([...variants].map(([sku, v]) => [sku, v.variantId]));
+  const lineMap = Object.keys(record.lineMap).length ? record.lineMap : await recordLineMap(deps, record, shopifyOrder);
   const { data, requestId } = await session.api.orders.addExternalReferences([{
     id: record.tiktokOrderId,
-    external_order: { id: numericId(shopifyOrder.id), platform: "SHOPIFY", line_items: externalLineItems(record, variantOf, shopifyOrder.lineItems.nodes) },
+    external_order: { id: numericId(shopifyOrder.id), platform: "SHOPIFY", line_items: Object.entries(lineMap).map(([origin, shopifyLine]) => ({ id: numericId(shopifyLine), origin_id: origin })) },
   }]);
   const refused = data.errors ?? [];
   await deps.orders.recordEvent(record.shop, record.tiktokOrderId, {

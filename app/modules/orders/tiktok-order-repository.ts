@@ -28,7 +28,20 @@ export interface TikTokOrderRecord {
   referenceSent: boolean;
   reservation: Reservation | null;
   remorseHold: "placed" | "released" | null;
+  /** TikTok line id → Shopify line item id, once imported. */
+  lineMap: Record<string, string>;
+  shipments: Shipment[];
   problem: OrderProblem | null;
+}
+
+/** A Shopify fulfilment sent to TikTok (recorded as "sending" first: Mark As Shipped must not run twice). */
+export interface Shipment {
+  fulfillmentId: string;
+  trackingNumber: string;
+  providerId: string;
+  lineIds: string[];
+  state: "sending" | "sent" | "failed";
+  packageId?: string;
 }
 
 export interface TikTokOrderFacts {
@@ -43,7 +56,7 @@ export interface TikTokOrderFacts {
   platformDiscount: string;
 }
 
-export type OrderPatch = Partial<Pick<TikTokOrderRecord, "state" | "createIntentAt" | "createAttempts" | "shopifyOrderId" | "shopifyOrderName" | "referenceSent" | "reservation" | "remorseHold" | "problem">>;
+export type OrderPatch = Partial<Pick<TikTokOrderRecord, "state" | "createIntentAt" | "createAttempts" | "shopifyOrderId" | "shopifyOrderName" | "referenceSent" | "reservation" | "remorseHold" | "lineMap" | "shipments" | "problem">>;
 
 export interface OrderEventInput {
   action: string;
@@ -59,6 +72,8 @@ function toRecord(row: Row): TikTokOrderRecord {
     ...row,
     state: row.state as OrderState,
     remorseHold: row.remorseHold as TikTokOrderRecord["remorseHold"],
+    lineMap: JSON.parse(row.lineMap) as Record<string, string>,
+    shipments: JSON.parse(row.shipments) as Shipment[],
     lines: JSON.parse(row.lines) as OrderLine[],
     reservation: row.reservation ? (JSON.parse(row.reservation) as Reservation) : null,
     problem: row.problemCode ? ({ code: row.problemCode, message: row.problemMessage ?? "", fix: row.problemFix ?? "" } as OrderProblem) : null,
@@ -66,9 +81,11 @@ function toRecord(row: Row): TikTokOrderRecord {
 }
 
 function toColumns(patch: OrderPatch) {
-  const { reservation, problem, ...rest } = patch;
+  const { reservation, problem, lineMap, shipments, ...rest } = patch;
   return {
     ...rest,
+    ...(lineMap !== undefined ? { lineMap: JSON.stringify(lineMap) } : {}),
+    ...(shipments !== undefined ? { shipments: JSON.stringify(shipments) } : {}),
     ...(reservation !== undefined ? { reservation: reservation ? JSON.stringify(reservation) : null } : {}),
     ...(problem !== undefined ? { problemCode: problem?.code ?? null, problemMessage: problem?.message ?? null, problemFix: problem?.fix ?? null } : {}),
   };
@@ -98,6 +115,11 @@ export function createTikTokOrderRepository(db: Database) {
 
     async recordEvent(shop: string, tiktokOrderId: string, event: OrderEventInput): Promise<void> {
       await db.orderEvent.create({ data: { shop, tiktokOrderId, ...event } });
+    },
+
+    async byShopifyOrder(shop: string, shopifyOrderId: string): Promise<TikTokOrderRecord | null> {
+      const row = await db.tikTokOrder.findFirst({ where: { shop, shopifyOrderId } });
+      return row ? toRecord(row) : null;
     },
 
     async timeline(shop: string, tiktokOrderId: string, take = 50) {

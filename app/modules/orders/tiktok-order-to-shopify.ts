@@ -5,6 +5,7 @@
 // shipping + tax, so an order whose money does not add up is held, never imported wrong.
 import Decimal from "decimal.js";
 import type { TikTokOrder } from "../../integrations/tiktok/types/order";
+import { TIKTOK_ORDER_GATEWAY } from "../policies/payout-check";
 import type { OrderLine } from "./order-lines";
 import type { OrderProblem } from "./order-problems";
 import { moneyMismatch } from "./order-problems";
@@ -26,7 +27,7 @@ export interface ShopifyOrderDraft {
   total: string;
 }
 
-export const TIKTOK_GATEWAY = "TikTok Shop";
+export const TIKTOK_GATEWAY = TIKTOK_ORDER_GATEWAY;
 export const TIKTOK_SUBSIDY_GATEWAY = "TikTok Shop subsidy";
 export const SELLER_DISCOUNT_CODE = "TIKTOK-SELLER";
 

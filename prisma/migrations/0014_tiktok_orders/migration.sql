@@ -25,7 +25,9 @@ CREATE TABLE "TikTokOrder" (
     "problemMessage" TEXT,
     "problemFix" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" DATETIME NOT NULL
+    "updatedAt" DATETIME NOT NULL,
+    "lineMap" TEXT NOT NULL DEFAULT '{}',
+    "shipments" TEXT NOT NULL DEFAULT '[]'
 );
 
 -- CreateTable
@@ -55,6 +57,9 @@ CREATE INDEX "TikTokOrder_shop_state_placedAt_idx" ON "TikTokOrder"("shop", "sta
 
 -- CreateIndex
 CREATE INDEX "TikTokOrder_shop_placedAt_idx" ON "TikTokOrder"("shop", "placedAt");
+
+-- CreateIndex
+CREATE INDEX "TikTokOrder_shop_shopifyOrderId_idx" ON "TikTokOrder"("shop", "shopifyOrderId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TikTokOrder_shop_tiktokOrderId_key" ON "TikTokOrder"("shop", "tiktokOrderId");

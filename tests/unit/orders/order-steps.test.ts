@@ -10,7 +10,7 @@ const paidAt = new Date("2026-12-07T10:00:00Z");
 const record = (over: Partial<TikTokOrderRecord> = {}): TikTokOrderRecord => ({
   shop: "s", tiktokShopId: "t", tiktokOrderId: "o", tiktokStatus: "AWAITING_SHIPMENT", tiktokUpdatedAt: paidAt, placedAt: paidAt, paidAt,
   fulfillmentType: "FULFILLMENT_BY_SELLER", state: "new", lines: [], currency: "USD", buyerPaid: "1", platformDiscount: "0",
-  createIntentAt: null, createAttempts: 0, shopifyOrderId: null, shopifyOrderName: null, referenceSent: false, reservation: null, remorseHold: null, problem: null,
+  createIntentAt: null, createAttempts: 0, shopifyOrderId: null, shopifyOrderName: null, referenceSent: false, reservation: null, remorseHold: null, lineMap: {}, shipments: [], problem: null,
   ...over,
 });
 const applied: Reservation = { key: "k", state: "applied", changes: [] };

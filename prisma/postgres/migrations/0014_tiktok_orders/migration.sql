@@ -26,6 +26,8 @@ CREATE TABLE "TikTokOrder" (
     "problemFix" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "lineMap" TEXT NOT NULL DEFAULT '{}',
+    "shipments" TEXT NOT NULL DEFAULT '[]',
 
     CONSTRAINT "TikTokOrder_pkey" PRIMARY KEY ("id")
 );
@@ -59,6 +61,9 @@ CREATE INDEX "TikTokOrder_shop_state_placedAt_idx" ON "TikTokOrder"("shop", "sta
 
 -- CreateIndex
 CREATE INDEX "TikTokOrder_shop_placedAt_idx" ON "TikTokOrder"("shop", "placedAt");
+
+-- CreateIndex
+CREATE INDEX "TikTokOrder_shop_shopifyOrderId_idx" ON "TikTokOrder"("shop", "shopifyOrderId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TikTokOrder_shop_tiktokOrderId_key" ON "TikTokOrder"("shop", "tiktokOrderId");

@@ -1,0 +1,74 @@
+// One TikTok order: its items, where it stands, what the app did on each side (with request ids), and Retry.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import { queue } from "../app-context.server";
+import { OrderStateBadge } from "../components/order-state-badge";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { orderDetail } from "../modules/orders/order-list";
+import { retryOrders } from "../modules/orders/retry-orders";
+import { shopifyAdminPage } from "../modules/readiness/readiness-links";
+import { authenticate } from "../shopify.server";
+
+const orderId = (id: string | undefined) => (id ?? "").replace(/\D/g, "");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  const detail = await orderDetail(db, session.shop, orderId(params.id));
+  if (!detail) throw new Response("The app has not seen this TikTok order. Go back to Orders and press \"Check TikTok for orders now\".", { status: 404 });
+  const shopifyUrl = detail.order.shopifyOrderId ? shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${detail.order.shopifyOrderId.split("/").pop()}`) : null;
+  return { ...detail, shopifyUrl };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { session } = await authenticate.admin(request);
+  await retryOrders({ db, queue }, session.shop, [orderId(params.id)]);
+  return { message: "Trying this order again now." };
+}
+
+export default function OrderDetail() {
+  const { order, lines, timeline, shopifyUrl } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher<typeof action>();
+  return (
+    <Page
+      title={`TikTok order ${order.tiktokOrderId}`}
+      backAction={{ url: "/app/orders" }}
+      titleMetadata={<OrderStateBadge state={order.state} />}
+      primaryAction={{ content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({}, { method: "post" }) }}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {fetcher.data?.message ? <Banner tone="info">{fetcher.data.message}</Banner> : null}
+            {order.problem ? <Banner tone="critical" title={order.problem.message}>{order.problem.fix}</Banner> : null}
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">Items</Text>
+                <DataTable
+                  columnContentTypes={["text", "text", "numeric", "numeric"]}
+                  headings={["Item", "SKU", "Units", "Price each"]}
+                  rows={lines.map((l) => [`${l.title}${l.gift ? " (gift)" : ""}`, l.sellerSku, l.quantity, `${l.unitPrice} ${order.currency}`])}
+                />
+                <Text as="p">{`Buyer paid ${order.buyerPaid} ${order.currency}${Number(order.platformDiscount) > 0 ? `; TikTok adds ${order.platformDiscount} ${order.currency} for its own discounts` : ""}. TikTok status: ${order.tiktokStatus.toLowerCase().replace(/_/g, " ")}.`}</Text>
+                {shopifyUrl ? <a href={shopifyUrl} target="_top">{`Open ${order.shopifyOrderName} in Shopify`}</a> : null}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">Timeline</Text>
+                {timeline.length === 0 ? <Text as="p" tone="subdued">Nothing done yet.</Text> : (
+                  <DataTable
+                    columnContentTypes={["text", "text", "text"]}
+                    headings={["When", "What happened", "Request id"]}
+                    rows={timeline.map((e) => [new Date(e.at).toLocaleString(), `${e.outcome === "failed" ? "⚠ " : ""}${e.summary}`, e.requestId ?? ""])}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -36,11 +36,13 @@ import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
 import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "./integrations/shopify/shop-currency.graphql";
-import { enqueueOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
+import { enqueueOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
 import type { OrderSyncDeps } from "./modules/orders/order-sync-deps";
-import { createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
+import { createFulfillmentWebhookProcessors, createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
 import { pollOrders, runOrderPollScheduler } from "./modules/orders/poll-orders";
+import { pushTracking } from "./modules/orders/push-tracking";
 import { syncTikTokOrder } from "./modules/orders/sync-tiktok-order";
+import type { FulfillmentWebhook } from "./integrations/shopify/shopify-webhook-payloads";
 import { createTikTokOrderRepository } from "./modules/orders/tiktok-order-repository";
 import { logger } from "./logger.server";
 import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
@@ -163,6 +165,7 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createCatalogImportProcessors({ queue }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
   ...createOrderWebhookProcessors({ links: tiktokShopLinks, queue }),
+  ...createFulfillmentWebhookProcessors({ queue }),
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
@@ -204,6 +207,9 @@ export const jobHandlers: JobHandlers = {
   [ORDER_SYNC_JOB]: async (job) => {
     const { tiktokShopId, tiktokOrderId, trigger } = job.payload as OrderSyncPayload;
     await syncTikTokOrder(orderSyncDeps, { shop: job.shop, tiktokShopId, tiktokOrderId, trigger });
+  },
+  [PUSH_TRACKING_JOB]: async (job) => {
+    await pushTracking(orderSyncDeps, job.shop, job.payload as FulfillmentWebhook);
   },
   [ORDER_POLL_JOB]: async (job) => {
     await pollOrders(pollDeps, job.shop, (job.payload as { tiktokShopId: string }).tiktokShopId);

@@ -46,3 +46,24 @@ export const inventoryItemWebhookPayload = z
 export const bulkOperationFinishWebhookPayload = z
   .looseObject({ admin_graphql_api_id: z.string(), status: z.string(), error_code: z.string().nullish(), type: z.string() })
   .transform((p) => ({ bulkOperationId: p.admin_graphql_api_id, status: p.status.toUpperCase(), errorCode: p.error_code ?? null, type: p.type }));
+
+/** fulfillments/create and fulfillments/update: what TikTok needs to mark the lines shipped. */
+export const fulfillmentWebhookPayload = z
+  .looseObject({
+    admin_graphql_api_id: z.string().startsWith("gid://shopify/Fulfillment/"),
+    order_id: idDigits,
+    status: z.string().nullish(),
+    tracking_company: z.string().nullish(),
+    tracking_number: z.string().nullish(),
+    tracking_numbers: z.array(z.string()).nullish(),
+    line_items: z.array(z.looseObject({ admin_graphql_api_id: z.string().optional(), id: idDigits, quantity: z.number().int() })).default([]),
+  })
+  .transform((p) => ({
+    fulfillmentId: p.admin_graphql_api_id,
+    shopifyOrderId: `gid://shopify/Order/${p.order_id}`,
+    status: (p.status ?? "success").toLowerCase(),
+    trackingCompany: p.tracking_company ?? null,
+    trackingNumber: p.tracking_number ?? p.tracking_numbers?.[0] ?? null,
+    lineItems: p.line_items.map((l) => ({ lineItemId: l.admin_graphql_api_id ?? `gid://shopify/LineItem/${l.id}`, quantity: l.quantity })),
+  }));
+export type FulfillmentWebhook = z.infer<typeof fulfillmentWebhookPayload>;

@@ -1,10 +1,12 @@
 // The order jobs: one sync per TikTok order (coalesced: a burst of webhooks for one order is one run, and
 // one run at a time per order), and the per-shop safety-net search. Orders are urgent work (priority 0).
+import type { FulfillmentWebhook } from "../../integrations/shopify/shopify-webhook-payloads";
 import { WEBHOOK_PRIORITY, type JobQueue } from "../../jobs/job-queue";
 
 export const ORDER_SYNC_JOB = "orders.sync";
 export const ORDER_POLL_JOB = "orders.poll";
 export const ORDER_POLL_SCHEDULER_JOB = "orders.poll-scheduler";
+export const PUSH_TRACKING_JOB = "orders.push-tracking";
 
 export interface OrderSyncPayload {
   tiktokShopId: string;
@@ -22,4 +24,9 @@ export function enqueueOrderPoll(queue: JobQueue, shop: string, tiktokShopId: st
 
 export function scheduleOrderPolls(queue: JobQueue, intervalMs: number, runAt = new Date(Date.now() + intervalMs)) {
   return queue.enqueue({ shop: "*", type: ORDER_POLL_SCHEDULER_JOB, key: "orders-poll-scheduler", payload: {}, runAt });
+}
+
+/** One job per Shopify fulfilment: a create and its updates run one after the other, the newest facts winning. */
+export function enqueueTrackingPush(queue: JobQueue, shop: string, fulfillment: FulfillmentWebhook) {
+  return queue.enqueue({ shop, type: PUSH_TRACKING_JOB, key: `tracking-${shop}-${fulfillment.fulfillmentId.split("/").pop()}`, payload: fulfillment, priority: WEBHOOK_PRIORITY, maxAttempts: 8 });
 }

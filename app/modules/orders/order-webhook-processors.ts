@@ -5,7 +5,8 @@ import { parseTikTokWebhook } from "../../integrations/tiktok";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopLinkRepository } from "../linking/tiktok-shop-link-repository";
 import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
-import { enqueueOrderSync } from "./order-jobs";
+import { fulfillmentWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
+import { enqueueOrderSync, enqueueTrackingPush } from "./order-jobs";
 
 export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLinkRepository; queue: JobQueue }): Record<string, WebhookProcessor> {
   const onOrderEvent: WebhookProcessor = async ({ payload, topic }) => {
@@ -22,4 +23,12 @@ export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLink
     "tiktok:CANCELLATION_STATUS_CHANGE": onOrderEvent,
     "tiktok:RECIPIENT_ADDRESS_UPDATE": onOrderEvent,
   };
+}
+
+/** Shopify fulfilments: the tracking of TikTok orders goes back to TikTok (other orders are left alone by the job). */
+export function createFulfillmentWebhookProcessors(deps: { queue: JobQueue }): Record<string, WebhookProcessor> {
+  const onFulfillment: WebhookProcessor = async ({ shop, payload }) => {
+    await enqueueTrackingPush(deps.queue, shop, fulfillmentWebhookPayload.parse(parseShopifyJson(payload)));
+  };
+  return { "shopify:fulfillments/create": onFulfillment, "shopify:fulfillments/update": onFulfillment };
 }

@@ -157,6 +157,33 @@ const rows: Array<[number | [number, number], Row]> = [
     "Check the variant's stock and the safety buffer in the app's Inventory settings.")],
   [12052055, listing("Stock quantity not valid", "A stock quantity is not a whole number between 0 and 99,999.",
     "Check the variant's stock and the safety buffer in the app's Inventory settings.")],
+
+  // ── Orders, fulfilment and cancellations (orders-and-money §A, cancel reasons page) ─────────────────────
+  [21011044, row("validation", false, "Order still on hold",
+    "The buyer can still cancel this order freely during TikTok's one-hour hold, so TikTok does not let it be shipped yet.",
+    "Wait until the order moves to Awaiting shipment (about an hour after payment), then ship it.", SELLER_CENTER)],
+  [21008025, row("validation", false, "Order fulfilled by TikTok",
+    "TikTok ships this order from its own warehouse (Fulfilled by TikTok), so the shop cannot ship it or add tracking.",
+    "Nothing to ship: TikTok's tracking appears on the order once it is on its way.", SELLER_CENTER)],
+  [21001001, appBug("Order request not accepted", "TikTok refused the parameters the app sent to an order API.")],
+  [21008111, row("not_found", false, "Order not in this shop",
+    "TikTok says the order does not belong to the connected TikTok shop.",
+    "Check that the right TikTok shop is connected; the order may belong to another shop.", SELLER_CENTER)],
+  [36020001, row("not_found", false, "Order not found on TikTok",
+    "TikTok could not find the order the app referred to.",
+    "Check that the right TikTok shop is connected; the order may belong to another shop.", SELLER_CENTER)],
+  [25001021, row("validation", false, "Cancel reason does not fit",
+    "TikTok accepts only certain cancel reasons for an order in its current status.",
+    "Choose another cancel reason, or cancel the order in TikTok Seller Center.", SELLER_CENTER)],
+  [25001011, row("validation", false, "Cancellation already in progress",
+    "A cancellation of this order is already being processed (for example the buyer's request).",
+    "Answer the buyer's cancellation request in TikTok Seller Center instead.", SELLER_CENTER)],
+  [25001045, row("validation", false, "Order already shipped",
+    "The order has already been shipped, so it can no longer be cancelled.",
+    "Handle it as a return or refund in TikTok Seller Center.", SELLER_CENTER)],
+  [25001051, row("validation", false, "Order closed",
+    "The order is already completed or cancelled on TikTok.",
+    "Nothing to do on TikTok; check the order's status in TikTok Seller Center.", SELLER_CENTER)],
 ];
 
 function expand(): Map<number, TikTokErrorCatalogEntry> {

@@ -54,7 +54,7 @@ describe("order flows", () => {
     const held = await detail(id);
     expect(held).toMatchObject({ status: "ON_HOLD", is_on_hold_order: true, recipient_address: { name: "", full_address: "", district_info: [] } });
     expect(held.paid_time).toBeGreaterThan(0);
-    expect(await refusal(shop.fulfillment.markPackageShipped(id, shipBody(held)))).toMatchObject({ code: 21011044, message: expect.stringContaining("on hold") });
+    expect(await refusal(shop.fulfillment.markPackageShipped(id, shipBody(held)))).toMatchObject({ code: 21011044, kind: "validation", retryable: false, message: expect.stringContaining("on hold") });
     expect((await refusal(shop.fulfillment.shipPackage(held.packages[0]!.id, { self_shipment: { tracking_number: "94001", shipping_provider_id: providerId } }))).code).toBe(21011044);
 
     h.advanceClock(3_599);
@@ -97,7 +97,7 @@ describe("fulfilled by TikTok", () => {
     expect(order.recipient_address?.phone_number).not.toMatch(/\d{5}/);
     expect(order.recipient_address?.district_info?.map((d) => d.address_name)).toEqual(["United States", "California", "Santa Clara", "San Jose"]);
 
-    expect((await refusal(shop.fulfillment.markPackageShipped(id, shipBody(order)))).code).toBe(21008025);
+    expect(await refusal(shop.fulfillment.markPackageShipped(id, shipBody(order)))).toMatchObject({ code: 21008025, kind: "validation" });
     expect((await refusal(shop.fulfillment.shipPackage(order.packages[0]!.id, { handover_method: "PICKUP" }))).code).toBe(21008025);
 
     await h.admin("POST", `/sandbox/orders/${id}/advance`, {});

@@ -34,6 +34,9 @@ export function returnsByOrder(sim: Simulator): Map<string, ReturnRecord[]> {
   return map;
 }
 
+/** Free samples and replacements charge nothing: they never settle (and are never unsettled either). */
+export const isChargedOrder = (o: Order) => !o.is_sample_order && !o.is_replacement_order;
+
 /** The statement time (a 00:00 UTC) at which a delivered order settles. */
 export function settlementTime(order: Order, settings: FinanceSettings): number | null {
   if (order.delivery_time === null || !["DELIVERED", "COMPLETED"].includes(order.status)) return null;
@@ -66,8 +69,8 @@ function settleOrders(sim: Simulator, settings: FinanceSettings, shopId: string,
   const ledger = sim.finance;
   const rows: LedgerTransaction[] = [];
   for (const id of sim.state.ordersByShop.get(shopId) ?? []) {
-    if (ledger.orderTransactions.has(id)) continue;
     const order = sim.state.orders.get(id)!;
+    if (ledger.orderTransactions.has(id) || !isChargedOrder(order)) continue;
     const due = settlementTime(order, settings);
     const own = returns.get(id) ?? [];
     if (due === null || due > boundary || own.some(isPendingReturn)) continue;

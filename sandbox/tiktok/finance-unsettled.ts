@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import { money, ZERO } from "./finance-money";
 import type { PendingAdjustment } from "./finance-ledger";
-import { isCompletedRefund, isPendingReturn, returnsByOrder, settlementTime } from "./finance-settlement";
+import { isChargedOrder, isCompletedRefund, isPendingReturn, returnsByOrder, settlementTime } from "./finance-settlement";
 import type { Order, ReturnRecord } from "./model";
 import { breakdownsView, summedBreakdowns } from "./finance-views";
 import { orderFigures, orderTotals, zeroBreakdowns } from "./settlement-model";
@@ -67,7 +67,8 @@ export function unsettledRows(sim: Simulator, shopId: string): UnsettledRow[] {
   const rows: UnsettledRow[] = [];
   for (const id of sim.state.ordersByShop.get(shopId) ?? []) {
     const order = sim.state.orders.get(id)!;
-    if (order.paid_time === null || order.status === "UNPAID" || order.status === "CANCELLED" || ledger.orderTransactions.has(id)) continue;
+    if (order.paid_time === null || order.status === "UNPAID" || order.status === "CANCELLED" || !isChargedOrder(order)) continue;
+    if (ledger.orderTransactions.has(id)) continue;
     rows.push(unsettledOrder(order, returns.get(id) ?? [], settings, `9${id}`));
   }
   for (const a of ledger.adjustments.values()) if (a.shopId === shopId && a.settledIn === null) rows.push(unsettledAdjustment(a));

@@ -74,12 +74,16 @@ const NO_TAX: Amounts = { sales_tax_referral_fee_amount: ZERO, vat_amount: ZERO,
 
 interface ShippingValues {
   label: Decimal;
+  /** The label is TikTok's FBT shipping (fbt_shipping_cost_amount) rather than TikTok Shipping (fbm_shipping_cost_amount). */
+  fbt: boolean;
   platformDiscount: Decimal;
   customerPaid: Decimal;
   sellerDiscount: Decimal;
   customerFee: Decimal;
   refunded: Decimal;
 }
+
+const ZERO_SHIPPING: ShippingValues = { label: ZERO, fbt: false, platformDiscount: ZERO, customerPaid: ZERO, sellerDiscount: ZERO, customerFee: ZERO, refunded: ZERO };
 
 function shippingAmounts(v: ShippingValues): { shipping: Amounts; supplementary: Amounts } {
   return {
@@ -94,7 +98,8 @@ function shippingAmounts(v: ShippingValues): { shipping: Amounts; supplementary:
     supplementary: {
       platform_shipping_fee_discount_amount: v.platformDiscount,
       seller_shipping_fee_discount_amount: v.sellerDiscount,
-      fbm_shipping_cost_amount: v.label,
+      fbm_shipping_cost_amount: v.fbt ? ZERO : v.label,
+      fbt_shipping_cost_amount: v.fbt ? v.label : ZERO,
       customer_shipping_fee: v.customerFee,
       refunded_customer_shipping_fee_amount: v.refunded,
     },
@@ -103,8 +108,8 @@ function shippingAmounts(v: ShippingValues): { shipping: Amounts; supplementary:
 
 /**
  * Order-level shipping, carried by the first SKU row. Seller-shipped: the seller gets what the buyer paid for
- * shipping plus TikTok's shipping subsidy, and pays its own carrier outside TikTok. TikTok Shipping: TikTok also
- * charges the label, modelled as the order's original (list) shipping fee, known once delivered.
+ * shipping plus TikTok's shipping subsidy, and pays its own carrier outside TikTok. TikTok Shipping and FBT: TikTok
+ * also charges the label, modelled as the order's original (list) shipping fee, known once delivered.
  */
 function shippingOf(order: Order, input: FigureInput): { shipping: Amounts; supplementary: Amounts } {
   const p = order.payment;
@@ -112,6 +117,7 @@ function shippingOf(order: Order, input: FigureInput): { shipping: Amounts; supp
   if (!input.includeSale) return shippingAmounts({ ...ZERO_SHIPPING, customerPaid: refunded.neg(), refunded: refunded.neg() });
   return shippingAmounts({
     label: order.shipping_type === "TIKTOK" && input.shippingKnown ? dec(p.original_shipping_fee).neg() : ZERO,
+    fbt: order.fulfillment_type === "FULFILLMENT_BY_TIKTOK",
     platformDiscount: dec(p.shipping_fee_platform_discount),
     customerPaid: dec(p.shipping_fee).minus(refunded),
     sellerDiscount: dec(p.shipping_fee_seller_discount).neg(),
@@ -120,7 +126,6 @@ function shippingOf(order: Order, input: FigureInput): { shipping: Amounts; supp
   });
 }
 
-const ZERO_SHIPPING: ShippingValues = { label: ZERO, platformDiscount: ZERO, customerPaid: ZERO, sellerDiscount: ZERO, customerFee: ZERO, refunded: ZERO };
 const ZERO_RATES = { referralFeeRate: ZERO, refundAdministrationRate: ZERO, transactionFeeRate: ZERO };
 
 /** Breakdowns with every item at zero (adjustment and reserve rows carry no order amounts). */

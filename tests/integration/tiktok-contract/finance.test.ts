@@ -22,9 +22,9 @@ let token: SellerToken;
 let shop: TikTokShopClient;
 let mug: Awaited<ReturnType<typeof listActiveMug>>;
 
-async function placeOrder(quantity: number, shippingType: "SELLER" | "TIKTOK" = "SELLER"): Promise<string> {
+async function placeOrder(quantity: number, shippingType: "SELLER" | "TIKTOK" = "SELLER", options: Record<string, unknown> = {}): Promise<string> {
   const placed = await h.admin<{ order_id: string }>("POST", "/sandbox/orders", {
-    shop_id: token.shop_id, items: [{ sku_id: mug.skuIds[0], quantity }], shipping_type: shippingType,
+    shop_id: token.shop_id, items: [{ sku_id: mug.skuIds[0], quantity }], shipping_type: shippingType, ...options,
   });
   return placed.order_id;
 }
@@ -72,7 +72,7 @@ async function refusal(p: Promise<unknown>): Promise<TikTokApiError> {
   return err as TikTokApiError;
 }
 
-const ids = {} as { seller: string; tiktok: string; inTransit: string; cancelled: string; refunded: string; unpaid: string };
+const ids = {} as { seller: string; tiktok: string; inTransit: string; cancelled: string; refunded: string; unpaid: string; discounted: string; fbt: string; sample: string };
 let unsettledBefore: Awaited<ReturnType<TikTokShopClient["finance"]["unsettled"]>>["data"];
 
 beforeAll(async () => {
@@ -93,7 +93,10 @@ beforeAll(async () => {
   ids.cancelled = await placeOrder(1);
   ids.refunded = await placeOrder(1);
   ids.unpaid = await placeOrder(1);
-  for (const id of [ids.seller, ids.tiktok, ids.refunded]) await advanceTo(id, "DELIVERED");
+  ids.discounted = await placeOrder(3, "SELLER", { seller_discount: "2.00", platform_discount: "3.00" });
+  ids.fbt = await placeOrder(1, "TIKTOK", { fulfillment_type: "FULFILLMENT_BY_TIKTOK" });
+  ids.sample = await placeOrder(1, "SELLER", { sample: true });
+  for (const id of [ids.seller, ids.tiktok, ids.refunded, ids.discounted, ids.fbt, ids.sample]) await advanceTo(id, "DELIVERED");
   await advanceTo(ids.inTransit, "IN_TRANSIT");
   await advanceTo(ids.cancelled, "AWAITING_SHIPMENT");
   await shop.returns.cancelOrder({ order_id: ids.cancelled, cancel_reason: "seller_cancel_reason_out_of_stock" });
@@ -179,6 +182,25 @@ describe("statements after the settlement delay", () => {
     expect(t.shipping_cost_breakdown?.actual_shipping_fee_amount).toBe("0.00");
     expect(t.supplementary_component?.customer_payment_amount).toBe(order.payment.total_amount);
     expect(t.supplementary_component?.sales_tax_amount).toBe(order.payment.tax);
+  });
+
+  it("a seller discount reduces revenue, a platform discount does not (TikTok reimburses it)", async () => {
+    const order = (await shop.orders.getDetails([ids.discounted])).data.orders[0]!;
+    const t = (await settledTransactions()).find((x) => x.order_id === ids.discounted)!;
+    expect(t.revenue_breakdown?.seller_discount_amount).toBe("-2.00");
+    expect(t.revenue_amount).toBe(sum(order.line_items.map((l) => l.original_price)).minus("2.00").toFixed(2));
+    expect(t.supplementary_component?.platform_discount_amount).toBe("3.00");
+    expect(d(order.payment.sub_total).lessThan(d(t.revenue_amount))).toBe(true);
+  });
+
+  it("an FBT order is charged TikTok's shipping as FBT shipping cost; free samples never settle", async () => {
+    const all = await settledTransactions();
+    const fbt = all.find((x) => x.order_id === ids.fbt)!;
+    const parts = fbt.shipping_cost_breakdown?.supplementary_component as Record<string, string> | undefined;
+    expect(d(fbt.shipping_cost_breakdown?.actual_shipping_fee_amount).isNegative()).toBe(true);
+    expect(parts?.fbt_shipping_cost_amount).toBe(fbt.shipping_cost_breakdown?.actual_shipping_fee_amount);
+    expect(all.map((x) => x.order_id)).not.toContain(ids.sample);
+    expect(unsettledBefore.transactions.map((x) => x.order_id)).not.toContain(ids.sample);
   });
 
   it("a refunded order settles with negative refund items and keeps only the refund administration fee", async () => {

@@ -12,6 +12,9 @@ export { TokenBucketRateLimiter, processWideTikTokRateLimiter, type RateLimiter 
 export { signTikTokRequest } from "./tiktok-signer";
 export { parseTikTokWebhook, verifyTikTokWebhookSignature, type ParsedTikTokWebhook, type TikTokWebhookEvent } from "./tiktok-webhook";
 export type { TikTokProductBody } from "./types/product";
+export type { TikTokOrder, TikTokOrderLineItem } from "./types/order";
+export type { TikTokExternalOrderReference, TikTokExternalPlatform } from "./types/order-external-reference";
+export type { TikTokPriceDetail } from "./types/order-price-detail";
 export type { TikTokFinanceApi } from "./finance";
 export type {
   TikTokOrderTransactionsResult, TikTokPayment, TikTokSkuTransaction, TikTokStatement, TikTokStatementTransaction,

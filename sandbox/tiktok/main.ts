@@ -16,6 +16,7 @@ const sandbox = await startTikTokSandbox({
   dailyListingQuota: num(env.TIKTOK_SANDBOX_DAILY_LISTING_QUOTA),
   maxSkusPerProduct: num(env.TIKTOK_SANDBOX_MAX_SKUS),
   seed: num(env.TIKTOK_SANDBOX_SEED),
+  finance: { settlementDelayDays: num(env.TIKTOK_SANDBOX_SETTLEMENT_DAYS), payoutDelayDays: num(env.TIKTOK_SANDBOX_PAYOUT_DAYS) },
   faults: {
     latencyMs: num(env.TIKTOK_SANDBOX_LATENCY_MS),
     errorRate: num(env.TIKTOK_SANDBOX_ERROR_RATE),

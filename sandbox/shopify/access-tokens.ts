@@ -67,9 +67,9 @@ export class AccessTokenIssuer {
     return issued;
   }
 
-  /** Issues an offline token directly (tests and the sandbox's own tools). */
-  issueOffline(expiring = false): IssuedToken & { refreshToken?: string } {
-    return this.issue(false, null, expiring);
+  /** Issues an offline token directly (tests and the sandbox's own tools); fewer scopes than the app's on request. */
+  issueOffline(expiring = false, scopes?: string[]): IssuedToken & { refreshToken?: string } {
+    return this.issue(false, null, expiring, scopes);
   }
 
   revokeAll(shop: string): void {
@@ -112,10 +112,10 @@ export class AccessTokenIssuer {
     return oauthError(400, "unsupported_grant_type", `The grant type ${req.grant_type} is not supported by this endpoint.`);
   }
 
-  private issue(online: boolean, userId: string | null, expiring: boolean): IssuedToken & { refreshToken?: string } {
+  private issue(online: boolean, userId: string | null, expiring: boolean, scopes = this.app.scopes): IssuedToken & { refreshToken?: string } {
     const token = `${online ? "shpua" : "shpat"}_${randomBytes(16).toString("hex")}`;
     const expiresAt = online ? this.now() + ONLINE_SECONDS * 1000 : expiring ? this.now() + EXPIRING_OFFLINE_SECONDS * 1000 : null;
-    const issued: IssuedToken = { token, shop: this.shopDomain, online, userId, expiresAt, scopes: this.app.scopes };
+    const issued: IssuedToken = { token, shop: this.shopDomain, online, userId, expiresAt, scopes };
     this.tokens.set(token, issued);
     if (!expiring || online) return issued;
     const refreshToken = `shprt_${randomBytes(16).toString("hex")}`;

@@ -14,6 +14,7 @@ import {
   type OperationDefinitionNode,
 } from "graphql";
 import { z } from "zod";
+import { idempotencyDirectiveErrors } from "./idempotency";
 import { actualQueryCost, requestedQueryCost } from "./query-cost";
 import { mutationRoot } from "./resolvers/mutation-root";
 import { queryRoot } from "./resolvers/query-root";
@@ -68,6 +69,8 @@ export function parseAndValidate(schema: GraphQLSchema, query: string, operation
     return { ok: false, errors: [{ message, extensions: { code: "operationNotFound" } }] };
   }
   if (operation.operation === "subscription") return { ok: false, errors: [{ message: "Subscriptions are not supported", extensions: { code: "BAD_REQUEST" } }] };
+  const directiveErrors = idempotencyDirectiveErrors(schema, operation);
+  if (directiveErrors.length) return { ok: false, errors: directiveErrors };
   return { ok: true, document, operation };
 }
 

@@ -1,10 +1,12 @@
 // The sandbox's own HTTP API (and the form posts of /sandbox): merchant edits that change the store and
-// so fire webhooks, compliance and uninstall events, catalog generation, knobs and state.
+// so fire webhooks, compliance and uninstall events, catalog generation, knobs and state. Order routes
+// (list, fulfil, cancel, tracking, webstore checkout, plan, faults) are in sandbox-order-api.ts.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { normalizeMoney } from "./csv-seed";
 import { createProduct, uniqueHandle } from "./product-factory";
 import { generateProducts } from "./product-generator";
+import { orderRoute, type FaultKnobs } from "./sandbox-order-api";
 import { gid } from "./shopify-ids";
 import type { ShopifyStore } from "./store";
 import { redirect, readInput, sendJson } from "./http-io";
@@ -14,6 +16,7 @@ import { compliancePayload, shopPayload } from "./webhook-payloads";
 export interface SandboxControls {
   store: ShopifyStore;
   emitter: WebhookEmitter;
+  faults: FaultKnobs;
   isInstalled(): boolean;
   uninstall(): void;
   state(): unknown;
@@ -49,6 +52,11 @@ export async function handleSandboxApi(req: IncomingMessage, res: ServerResponse
     sendJson(res, 200, controls.state());
     return true;
   }
+  if (method === "GET" && path === "/sandbox/orders") {
+    const listed = orderRoute(store, controls.faults, method, path, {})!;
+    sendJson(res, listed.status, listed.body);
+    return true;
+  }
   if (!["POST", "DELETE"].includes(method) || !path.startsWith("/sandbox/")) return false;
   const { input: raw, form, invalid } = await readInput(req);
   if (invalid) {
@@ -58,6 +66,9 @@ export async function handleSandboxApi(req: IncomingMessage, res: ServerResponse
   const input = form ? emptyToUndefined(raw) : raw;
 
   try {
+    const ordered = orderRoute(store, controls.faults, method, path, input);
+    // A refused form post shows why instead of silently going back to the page.
+    if (ordered) return (form && ordered.status < 400 ? redirect(res, "/sandbox") : sendJson(res, ordered.status, ordered.body)), true;
     let m: RegExpExecArray | null;
     if ((m = /^\/sandbox\/products\/([^/]+)(\/delete)?$/.exec(path))) {
       const productId = toGid("Product", decodeURIComponent(m[1]!));

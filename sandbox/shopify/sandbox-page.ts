@@ -1,5 +1,6 @@
 // GET /sandbox: a merchant's control panel over the sandbox store — edit a product, change a price or
-// stock at a location, create or delete a product — and the webhook delivery log.
+// stock at a location, create or delete a product, fulfil or cancel an order — and the webhook delivery log.
+import { ordersSectionHtml } from "./sandbox-page-orders";
 import type { ShopifyStore } from "./store";
 import type { WebhookDelivery } from "./webhook-emitter";
 
@@ -49,6 +50,7 @@ form.inline{display:inline}table{border-collapse:collapse;margin-top:6px}td{padd
 <p><a href="${esc(options.adminShellPath)}">Open the admin with the app</a> · <a href="/sandbox/state">State (JSON)</a> · App ${options.installed ? "installed" : "<strong>uninstalled</strong>"}</p>
 <form method="post" action="/sandbox/products"><strong>New product</strong> <input name="title" placeholder="Title" required> <input name="price" placeholder="Price" value="19.99" size="7"> <input name="quantity" type="number" value="10" style="width:5em"> <button>Create</button></form>
 <form method="post" action="/sandbox/app/uninstall" class="inline"><button>Uninstall app</button></form>
+${ordersSectionHtml(store)}
 <h2>Products (${store.products.size})</h2>${rows}
 <h2 id="deliveries">Webhook deliveries</h2><table data-testid="deliveries"><tr><th>Triggered</th><th>Topic</th><th>State</th><th>Attempts</th><th>Webhook id</th><th>URL</th></tr>${log}</table>
 </body></html>`;

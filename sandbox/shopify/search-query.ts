@@ -15,7 +15,9 @@ export type FieldMatcher<T> =
   | { kind: "exact"; get: (item: T) => string | null }
   | { kind: "list"; get: (item: T) => string[]; negate?: boolean }
   | { kind: "date"; get: (item: T) => string | null }
-  | { kind: "number"; get: (item: T) => number };
+  | { kind: "number"; get: (item: T) => number }
+  /** A field whose values mean states rather than stored text (orders' status:open|closed|cancelled). */
+  | { kind: "predicate"; test: (item: T, value: string) => boolean };
 
 export interface SearchWarning {
   field: string;
@@ -104,6 +106,8 @@ function termMatches<T>(item: T, term: SearchTerm, matcher: FieldMatcher<T>): bo
       if (term.comparator === ":") return new Date(actualTime).toISOString().slice(0, 10) === new Date(expected).toISOString().slice(0, 10);
       return compare(actualTime, term.comparator, expected);
     }
+    case "predicate":
+      return alternatives.some((v) => matcher.test(item, v.toLowerCase()));
     case "number": {
       const actual = matcher.get(item);
       if (term.comparator === ":") return alternatives.some((v) => actual === Number(v));

@@ -18,10 +18,11 @@ import { ProductImageCache } from "./product-images";
 import { defaultAppTomlPath, defaultSeedCsvDir } from "./repo-paths";
 import type { ResolverContext } from "./resolvers/resolver-context";
 import { handleSandboxApi } from "./sandbox-admin-api";
+import { orderSummary, type FaultKnobs } from "./sandbox-order-api";
 import { sandboxPageHtml } from "./sandbox-page";
 import { mintSessionToken, type MintSessionTokenOptions } from "./session-token";
 import { DEFAULT_SHOP_DOMAIN, demoDeliveryProfile, demoLocations, demoPolicies, demoShop } from "./shop-defaults";
-import { ShopifyStore } from "./store";
+import { ShopifyStore, type ShopPlanKind } from "./store";
 import { connectStoreWebhooks } from "./store-webhooks";
 import { ThrottleBucket } from "./throttle-bucket";
 import { WebhookEmitter, type WebhookDelivery } from "./webhook-emitter";
@@ -44,6 +45,10 @@ export interface ShopifySandboxOptions {
   bulkStepDelayMs?: number;
   /** The GraphQL cost bucket per shop (default Shopify's Advanced plan: 2000 points, 100 a second). */
   throttle?: { maximumAvailable: number; restoreRate: number };
+  /** "development": a partner development store (orderCreate: five new orders a minute). Default "standard". */
+  plan?: ShopPlanKind;
+  /** How long asynchronous jobs (orderCancel) wait before they run (default 50 ms). */
+  asyncJobDelayMs?: number;
 }
 
 export interface ShopifySandbox {
@@ -55,12 +60,14 @@ export interface ShopifySandbox {
   tokens: AccessTokenIssuer;
   /** A session token (id_token) as the Shopify admin would hand the app. */
   mintSessionToken(options?: MintSessionTokenOptions): Promise<string>;
-  /** An offline access token for the shop without going through token exchange. */
-  issueAccessToken(options?: { expiring?: boolean }): string;
+  /** An offline access token for the shop without going through token exchange (scopes default to the app's). */
+  issueAccessToken(options?: { expiring?: boolean; scopes?: string[] }): string;
   /** The admin shell URL that embeds the app. */
   adminUrl: string;
   /** Admin GraphQL requests received, by operation name ("(anonymous)" without one): what tests count. */
   adminOperations: Map<string, number>;
+  /** Fault knobs (also POST /sandbox/faults). */
+  faults: FaultKnobs;
   isInstalled(): boolean;
   close(): Promise<void>;
 }
@@ -83,6 +90,9 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
   store.policies.push(...demoPolicies(shopDomain, seedTime));
   store.deliveryProfiles.push(demoDeliveryProfile([...store.locations.values()]));
   seedFromCsvDir(store, options.seedCsvDir ?? defaultSeedCsvDir, seedTime);
+  store.shop.plan = options.plan ?? "standard";
+  store.orders.jobDelayMs = options.asyncJobDelayMs ?? 50;
+  const faults: FaultKnobs = { loseOrderCreateAnswers: 0 };
 
   let origin = "";
   let installed = true;
@@ -112,7 +122,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
   });
   connectStoreWebhooks(store, emitter, { origin: () => origin, installed: () => installed });
 
-  const contextFor = (scopes: ReadonlySet<string>, unbounded: boolean): ResolverContext => ({ store, origin, scopes, unbounded, bulk, searchWarnings: [] });
+  const contextFor = (scopes: ReadonlySet<string>, unbounded: boolean, onlineToken = false): ResolverContext => ({ store, origin, scopes, unbounded, bulk, searchWarnings: [], onlineToken, createdOrderIds: [] });
   const bulk: BulkOperationService = new BulkOperationService({ schema, store, context: (scopes) => contextFor(scopes, true), stepDelayMs: options.bulkStepDelayMs });
   const images = new ProductImageCache();
   const mint = (opts?: MintSessionTokenOptions) => mintSessionToken({ apiKey: options.apiKey, apiSecret: options.apiSecret, shop: shopDomain }, { now: clock(), ...opts });
@@ -127,6 +137,8 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     collections: [...store.collections.values()],
     metafields: [...store.metafields.values()],
     bulkOperations: [...store.bulkOperations.values()].map((op) => ({ ...op, failure: bulk.failures.get(op.id) ?? null })),
+    orders: [...store.orders.orders.values()].map((o) => orderSummary(store, o)),
+    faults,
     webhookKnobs: emitter.knobs,
     subscriptions: Object.fromEntries(appConfig.subscriptions),
     deliveries: emitter.deliveries.map(({ body, ...d }) => ({ ...d, payload: JSON.parse(body) as unknown })),
@@ -183,7 +195,14 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
       }
       const name = /^\s*(?:query|mutation)\s+(\w+)/.exec(String((body as { query?: unknown } | null)?.query ?? ""))?.[1] ?? "(anonymous)";
       adminOperations.set(name, (adminOperations.get(name) ?? 0) + 1);
-      const result = await executeAdminGraphql(schema, body, contextFor(new Set(token.scopes), false), bucketFor(token.shop));
+      const ctx = contextFor(new Set(token.scopes), false, token.online);
+      const result = await executeAdminGraphql(schema, body, ctx, bucketFor(token.shop));
+      if (ctx.createdOrderIds!.length > 0 && faults.loseOrderCreateAnswers > 0) {
+        // The order is committed; the client sees the connection drop instead of the answer.
+        faults.loseOrderCreateAnswers--;
+        req.socket.destroy();
+        return;
+      }
       return sendJson(res, result.status, result.body, { "X-Request-Id": crypto.randomUUID() });
     }
     if (method === "GET" && path.startsWith("/cdn/shop/files/")) {
@@ -203,6 +222,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
       const handled = await handleSandboxApi(req, res, path, {
         store,
         emitter,
+        faults,
         isInstalled: () => installed,
         uninstall: () => {
           installed = false;
@@ -239,11 +259,13 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     tokens,
     adminUrl: `${origin}${adminShellPath}`,
     adminOperations,
+    faults,
     mintSessionToken: mint,
-    issueAccessToken: (opts) => tokens.issueOffline(opts?.expiring ?? false).token,
+    issueAccessToken: (opts) => tokens.issueOffline(opts?.expiring ?? false, opts?.scopes).token,
     isInstalled: () => installed,
     close: async () => {
       emitter.close();
+      store.orders.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

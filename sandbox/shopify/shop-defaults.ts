@@ -4,6 +4,10 @@ import { gid } from "./shopify-ids";
 import type { StoredDeliveryProfile, StoredLocation, StoredPolicy, StoredShop } from "./store";
 
 export const DEFAULT_SHOP_DOMAIN = "tiktok-sync-demo.myshopify.com";
+/** The installed app's id (webhooks' app_id on the orders it creates). */
+export const SANDBOX_APP_ID = 27_123_456_789;
+/** Shopify's Online Store app: the app_id of webstore orders. */
+export const ONLINE_STORE_APP_ID = 580_111;
 
 export function demoShop(shopDomain: string, now: string): StoredShop {
   const address = {
@@ -28,6 +32,7 @@ export function demoShop(shopDomain: string, now: string): StoredShop {
     ianaTimezone: "America/New_York",
     weightUnit: "KILOGRAMS",
     planDisplayName: "Basic",
+    plan: "standard",
     shopOwnerName: "Dana Rivera",
     address,
     createdAt: now,

@@ -9,7 +9,8 @@ export interface ParsedGid {
   legacyId: string;
 }
 
-const GID_PATTERN = /^gid:\/\/shopify\/([A-Za-z]+)\/([0-9]+)(\?.*)?$/;
+// Numeric ids, or UUIDs (Job ids from asynchronous mutations are).
+const GID_PATTERN = /^gid:\/\/shopify\/([A-Za-z]+)\/([0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\?.*)?$/;
 
 export function parseGid(id: string): ParsedGid | null {
   const match = GID_PATTERN.exec(id);

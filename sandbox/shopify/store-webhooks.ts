@@ -1,7 +1,10 @@
 // Turns store changes into the webhook topics Shopify sends for them, while the app is installed.
 import type { ShopifyStore, StoreChange } from "./store";
 import type { WebhookEmitter } from "./webhook-emitter";
+import { fulfillmentPayload, orderPayload, refundPayload } from "./order-webhook-payloads";
 import { bulkFinishPayload, inventoryItemPayload, inventoryLevelPayload, productDeletePayload, productPayload, shopPayload } from "./webhook-payloads";
+
+const ORDER_TOPICS = { "order/create": "orders/create", "order/update": "orders/updated", "order/cancel": "orders/cancelled" } as const;
 
 export function connectStoreWebhooks(store: ShopifyStore, emitter: WebhookEmitter, options: { origin: () => string; installed: () => boolean }): void {
   store.onChange((change: StoreChange) => {
@@ -32,6 +35,18 @@ export function connectStoreWebhooks(store: ShopifyStore, emitter: WebhookEmitte
         if (op) emitter.emit("bulk_operations/finish", bulkFinishPayload(op));
         break;
       }
+      case "order/create":
+      case "order/update":
+      case "order/cancel":
+        emitter.emit(ORDER_TOPICS[change.kind], orderPayload(store, store.orders.orders.get(change.orderId)!));
+        break;
+      case "fulfillment/create":
+      case "fulfillment/update":
+        emitter.emit(change.kind === "fulfillment/create" ? "fulfillments/create" : "fulfillments/update", fulfillmentPayload(store, store.orders.fulfillments.get(change.fulfillmentId)!));
+        break;
+      case "refund/create":
+        emitter.emit("refunds/create", refundPayload(store, store.orders.refunds.get(change.refundId)!));
+        break;
     }
   });
 }

@@ -2,6 +2,8 @@
 // (or an app through GraphQL) can make. Every change bumps updatedAt and is announced to listeners — the
 // webhook emitter is one of them.
 import { createIdSequence, gid } from "./shopify-ids";
+import { IdempotencyLedger } from "./idempotency";
+import { OrderBook, type OrderChange } from "./store-orders";
 
 export type ProductStatus = "ACTIVE" | "DRAFT" | "ARCHIVED";
 export type WeightUnit = "KILOGRAMS" | "GRAMS" | "POUNDS" | "OUNCES";
@@ -16,6 +18,10 @@ export const INVENTORY_QUANTITY_NAMES = [
   "safety_stock",
 ] as const;
 export type InventoryQuantityName = (typeof INVENTORY_QUANTITY_NAMES)[number];
+/** The states on_hand counts besides available (incoming is not on hand yet). */
+export const UNAVAILABLE_QUANTITY_NAMES = ["committed", "damaged", "quality_control", "reserved", "safety_stock"] as const;
+/** Names a change can move units between; on_hand always follows from them. */
+export type StateQuantityName = Exclude<InventoryQuantityName, "on_hand">;
 
 export interface StoredMetafield {
   id: string;
@@ -137,6 +143,8 @@ export interface StoredPolicy {
 
 export interface StoredShopAddress { address1: string; address2: string | null; city: string; province: string; provinceCode: string; zip: string; country: string; countryCodeV2: string; phone: string; company: string | null }
 
+export type ShopPlanKind = "development" | "standard";
+
 export interface StoredShop {
   id: string;
   name: string;
@@ -147,6 +155,8 @@ export interface StoredShop {
   ianaTimezone: string;
   weightUnit: WeightUnit;
   planDisplayName: string;
+  /** "development": a partner development store (orderCreate limited to 5 new orders a minute). */
+  plan: ShopPlanKind;
   shopOwnerName: string;
   address: StoredShopAddress;
   createdAt: string;
@@ -194,7 +204,8 @@ export type StoreChange =
   | { kind: "inventory_level/update"; inventoryItemId: string; locationId: string }
   | { kind: "inventory_item/update"; inventoryItemId: string }
   | { kind: "shop/update" }
-  | { kind: "bulk_operation/finish"; bulkOperationId: string };
+  | { kind: "bulk_operation/finish"; bulkOperationId: string }
+  | OrderChange;
 
 export class ShopifyStore {
   shop: StoredShop;
@@ -209,6 +220,10 @@ export class ShopifyStore {
   readonly deliveryProfiles: StoredDeliveryProfile[] = [];
   readonly metafields = new Map<string, StoredMetafield>();
   readonly bulkOperations = new Map<string, StoredBulkOperation>();
+  /** Orders, their fulfillment orders, fulfillments, refunds and the jobs that change them. */
+  readonly orders: OrderBook;
+  /** @idempotent keys used on this shop. */
+  readonly idempotency = new IdempotencyLedger();
   readonly nextId: (type: string) => string;
   private readonly listeners: ((change: StoreChange) => void)[] = [];
   private lastTimestamp = 0;
@@ -219,8 +234,14 @@ export class ShopifyStore {
   ) {
     this.shop = shop;
     this.nextId = createIdSequence();
+    this.orders = new OrderBook(this);
     // Seeded records carry the start time; the first change must already be later than that.
     this.lastTimestamp = clock().getTime();
+  }
+
+  /** The store's clock as is (timestamp() moves forward on every change; rate windows need the real time). */
+  now(): Date {
+    return this.clock();
   }
 
   /** ISO timestamp, strictly increasing so "updated_at" always moves forward on a change. */
@@ -310,24 +331,36 @@ export class ShopifyStore {
     return variant;
   }
 
-  /** Sets one named quantity at a location (on_hand follows available, as Shopify keeps them in step). */
+  /** Sets available or on_hand at a location; the other follows (on_hand = available + the unavailable states). */
   setQuantity(inventoryItemId: string, locationId: string, name: "available" | "on_hand", quantity: number): StoredInventoryLevel {
     const level = this.requireLevel(inventoryItemId, locationId);
-    const committed = level.quantities.committed + level.quantities.reserved;
+    const unavailable = unavailableTotal(level);
     if (name === "available") {
       level.quantities.available = quantity;
-      level.quantities.on_hand = quantity + committed;
+      level.quantities.on_hand = quantity + unavailable;
     } else {
       level.quantities.on_hand = quantity;
-      level.quantities.available = quantity - committed;
+      level.quantities.available = quantity - unavailable;
     }
-    this.touchLevel(level);
+    this.touchLevel(level, true);
     return level;
   }
 
   adjustQuantity(inventoryItemId: string, locationId: string, name: "available" | "on_hand", delta: number): StoredInventoryLevel {
     const level = this.requireLevel(inventoryItemId, locationId);
     return this.setQuantity(inventoryItemId, locationId, name, level.quantities[name] + delta);
+  }
+
+  /**
+   * Adds deltas to named states at a level (a move, a sale committing units, a shipment leaving); on_hand
+   * follows. Announced only when available changed: inventory_levels/update carries available alone.
+   */
+  changeQuantities(inventoryItemId: string, locationId: string, deltas: Partial<Record<StateQuantityName, number>>): StoredInventoryLevel {
+    const level = this.requireLevel(inventoryItemId, locationId);
+    for (const [name, delta] of Object.entries(deltas) as [StateQuantityName, number][]) level.quantities[name] += delta;
+    level.quantities.on_hand = level.quantities.available + unavailableTotal(level);
+    this.touchLevel(level, (deltas.available ?? 0) !== 0);
+    return level;
   }
 
   deleteProduct(productId: string): StoredProduct {
@@ -407,7 +440,7 @@ export class ShopifyStore {
     return level;
   }
 
-  private touchLevel(level: StoredInventoryLevel): void {
+  private touchLevel(level: StoredInventoryLevel, announce: boolean): void {
     level.updatedAt = this.timestamp();
     const item = this.inventoryItems.get(level.inventoryItemId);
     const variant = item ? this.variants.get(item.variantId) : undefined;
@@ -416,8 +449,12 @@ export class ShopifyStore {
       const product = this.products.get(variant.productId);
       if (product) product.updatedAt = level.updatedAt;
     }
-    this.announce({ kind: "inventory_level/update", inventoryItemId: level.inventoryItemId, locationId: level.locationId });
+    if (announce) this.announce({ kind: "inventory_level/update", inventoryItemId: level.inventoryItemId, locationId: level.locationId });
   }
+}
+
+function unavailableTotal(level: StoredInventoryLevel): number {
+  return UNAVAILABLE_QUANTITY_NAMES.reduce((sum, name) => sum + level.quantities[name], 0);
 }
 
 function stripUndefined<T extends object>(patch: T): Partial<T> {

@@ -1,61 +1,16 @@
 // Mutations the sandbox performs. They change the store like a merchant's edit would, so the same
 // webhooks follow. Input Shopify would refuse comes back as userErrors with Shopify's codes.
 import { GraphQLError } from "graphql";
-import type { ShopifyStore, StoredInventoryLevel, WeightUnit } from "../store";
+import type { ShopifyStore, WeightUnit } from "../store";
 import { bulkOperationView } from "./bulk-views";
-import { inventoryItemView } from "./inventory-views";
-import { locationView } from "./location-views";
+import { fulfillmentMutations } from "./fulfillment-mutations";
+import { inventoryMutations } from "./inventory-mutations";
+import { validMetafieldValue } from "./metafield-values";
 import { APP_NAMESPACE, metafieldView } from "./metafield-views";
+import { rejectUnsupported, unsupported, type UserError } from "./mutation-support";
+import { orderMutations } from "./order-mutations";
 import { productView, variantView } from "./product-views";
 import { requireScope, type ResolverContext } from "./resolver-context";
-
-const INVENTORY_REASONS = [
-  "correction", "cycle_count_available", "damaged", "movement_canceled", "movement_created", "movement_received",
-  "movement_updated", "other", "promotion", "quality_control", "received", "reservation_created", "reservation_deleted",
-  "reservation_updated", "restock", "safety_stock", "shrinkage",
-];
-const MAX_QUANTITY = 1_000_000_000;
-
-interface UserError { field: string[] | null; message: string; code?: string }
-
-function unsupported(field: string, keys: string[]): never {
-  throw new GraphQLError(`Input field(s) ${keys.map((k) => `'${k}'`).join(", ")} of '${field}' are not supported by the sandbox`, {
-    extensions: { code: "NOT_SUPPORTED_BY_SANDBOX" },
-  });
-}
-
-function rejectUnsupported(field: string, input: Record<string, unknown>, supported: string[]): void {
-  // Input fields with schema defaults (e.g. deleteConflictingConstrainedMetafields: false) arrive even when not sent.
-  const extra = Object.keys(input).filter((k) => !supported.includes(k) && input[k] !== undefined && input[k] !== null && input[k] !== false);
-  if (extra.length) unsupported(field, extra);
-}
-
-const METAFIELD_TYPE_CHECKS: Record<string, (value: string) => boolean> = {
-  single_line_text_field: (v) => !/[\r\n]/.test(v),
-  multi_line_text_field: () => true,
-  number_integer: (v) => /^-?\d+$/.test(v),
-  number_decimal: (v) => /^-?\d+(\.\d+)?$/.test(v),
-  boolean: (v) => v === "true" || v === "false",
-  json: (v) => { try { JSON.parse(v); return true; } catch { return false; } },
-  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v),
-  date_time: (v) => !Number.isNaN(Date.parse(v)),
-  url: (v) => /^(https?|mailto|sms|tel):/.test(v),
-  color: (v) => /^#[0-9a-fA-F]{6}$/.test(v),
-};
-
-function validMetafieldValue(type: string, value: string): boolean {
-  if (type.startsWith("list.")) {
-    try {
-      const parsed: unknown = JSON.parse(value);
-      const inner = METAFIELD_TYPE_CHECKS[type.slice(5)];
-      return Array.isArray(parsed) && (!inner || parsed.every((x) => inner(String(x))));
-    } catch {
-      return false;
-    }
-  }
-  const check = METAFIELD_TYPE_CHECKS[type];
-  return check ? check(value) : false;
-}
 
 function ownerScope(store: ShopifyStore, ownerId: string): string | null {
   if (store.products.has(ownerId) || store.variants.has(ownerId) || store.collections.has(ownerId)) return "write_products";
@@ -95,28 +50,6 @@ export function mutationRoot(ctx: ResolverContext) {
     );
     return { metafields: metafields.map(metafieldView), userErrors: [] };
   };
-
-  const adjustmentGroup = (reason: string, referenceDocumentUri: string | null | undefined, changes: { name: string; delta: number; level: StoredInventoryLevel; ledgerDocumentUri?: string | null }[]) => ({
-    __typename: "InventoryAdjustmentGroup",
-    id: store.nextId("InventoryAdjustmentGroup"),
-    createdAt: store.timestamp(),
-    reason,
-    referenceDocumentUri: referenceDocumentUri ?? null,
-    changes: (args: { inventoryItemIds?: string[] | null; locationIds?: string[] | null; quantityNames?: string[] | null }) =>
-      changes
-        .filter((c) => (!args.inventoryItemIds || args.inventoryItemIds.includes(c.level.inventoryItemId)) && (!args.locationIds || args.locationIds.includes(c.level.locationId)) && (!args.quantityNames || args.quantityNames.includes(c.name)))
-        .map((c) => ({
-          __typename: "InventoryChange",
-          name: c.name,
-          delta: c.delta,
-          quantityAfterChange: c.level.quantities[c.name as "available" | "on_hand"],
-          ledgerDocumentUri: c.ledgerDocumentUri ?? null,
-          item: () => inventoryItemView(ctx, store.inventoryItems.get(c.level.inventoryItemId)!),
-          location: () => locationView(ctx, store.locations.get(c.level.locationId)!),
-        })),
-  });
-
-  const findLevel = (inventoryItemId: string, locationId: string) => store.inventoryItems.get(inventoryItemId)?.levels.get(locationId);
 
   return {
     bulkOperationRunQuery: (args: { query: string; groupObjects: boolean }) => {
@@ -230,65 +163,8 @@ export function mutationRoot(ctx: ResolverContext) {
       if (updated.length) store.announce({ kind: "product/update", productId: product.id });
       return { product: productView(ctx, product), productVariants: updated.map((v) => variantView(ctx, v)), userErrors };
     },
-    inventorySetQuantities: (args: { input: { name: string; reason: string; referenceDocumentUri?: string | null; quantities: { inventoryItemId: string; locationId: string; quantity: number; changeFromQuantity?: number | null }[] } }) => {
-      requireScope(ctx, "write_inventory", "inventorySetQuantities");
-      const { input } = args;
-      const userErrors: UserError[] = [];
-      if (input.name !== "available" && input.name !== "on_hand") userErrors.push({ field: ["input", "name"], message: "The quantity name must be either 'available' or 'on_hand'.", code: "INVALID_NAME" });
-      if (!INVENTORY_REASONS.includes(input.reason)) userErrors.push({ field: ["input", "reason"], message: "The specified reason is invalid.", code: "INVALID_REASON" });
-      const seen = new Set<string>();
-      input.quantities.forEach((q, i) => {
-        const field = ["input", "quantities", String(i)];
-        const level = findLevel(q.inventoryItemId, q.locationId);
-        if (!store.inventoryItems.has(q.inventoryItemId)) userErrors.push({ field: [...field, "inventoryItemId"], message: "The specified inventory item could not be found.", code: "INVALID_INVENTORY_ITEM" });
-        else if (!level) userErrors.push({ field: [...field, "locationId"], message: "The specified location could not be found.", code: "INVALID_LOCATION" });
-        if (seen.has(`${q.inventoryItemId}|${q.locationId}`)) userErrors.push({ field, message: "The combination of inventoryItemId and locationId must be unique.", code: "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR" });
-        seen.add(`${q.inventoryItemId}|${q.locationId}`);
-        if (q.quantity > MAX_QUANTITY) userErrors.push({ field: [...field, "quantity"], message: "The quantity can't be higher than 1,000,000,000.", code: "INVALID_QUANTITY_TOO_HIGH" });
-        if (q.quantity < -MAX_QUANTITY) userErrors.push({ field: [...field, "quantity"], message: "The quantity can't be lower than -1,000,000,000.", code: "INVALID_QUANTITY_TOO_LOW" });
-        if (!("changeFromQuantity" in q)) {
-          userErrors.push({ field: [...field, "changeFromQuantity"], message: "changeFromQuantity is required. Pass null to skip the compare check.", code: "COMPARE_QUANTITY_REQUIRED" });
-        } else if (level && q.changeFromQuantity != null && (input.name === "available" || input.name === "on_hand") && level.quantities[input.name] !== q.changeFromQuantity) {
-          userErrors.push({ field: [...field, "changeFromQuantity"], message: "The specified compare quantity does not match the current quantity.", code: "CHANGE_FROM_QUANTITY_STALE" });
-        }
-      });
-      if (userErrors.length) return { inventoryAdjustmentGroup: null, userErrors };
-      const name = input.name as "available" | "on_hand";
-      const changes = input.quantities.flatMap((q) => {
-        const level = findLevel(q.inventoryItemId, q.locationId)!;
-        const before = { ...level.quantities };
-        store.setQuantity(q.inventoryItemId, q.locationId, name, q.quantity);
-        return (["available", "on_hand"] as const).map((n) => ({ name: n, delta: level.quantities[n] - before[n], level }));
-      });
-      return { inventoryAdjustmentGroup: adjustmentGroup(input.reason, input.referenceDocumentUri, changes), userErrors: [] };
-    },
-    inventoryAdjustQuantities: (args: { input: { name: string; reason: string; referenceDocumentUri?: string | null; changes: { inventoryItemId: string; locationId: string; delta: number; ledgerDocumentUri?: string | null; changeFromQuantity?: number | null }[] } }) => {
-      requireScope(ctx, "write_inventory", "inventoryAdjustQuantities");
-      const { input } = args;
-      const userErrors: UserError[] = [];
-      if (input.name !== "available" && input.name !== "on_hand") userErrors.push({ field: ["input", "name"], message: "The quantity name must be either 'available' or 'on_hand'.", code: "INVALID_QUANTITY_NAME" });
-      if (!INVENTORY_REASONS.includes(input.reason)) userErrors.push({ field: ["input", "reason"], message: "The specified reason is invalid.", code: "INVALID_REASON" });
-      input.changes.forEach((c, i) => {
-        const field = ["input", "changes", String(i)];
-        const level = findLevel(c.inventoryItemId, c.locationId);
-        if (!store.inventoryItems.has(c.inventoryItemId)) userErrors.push({ field: [...field, "inventoryItemId"], message: "The specified inventory item could not be found.", code: "INVALID_INVENTORY_ITEM" });
-        else if (!level) userErrors.push({ field: [...field, "locationId"], message: "The specified location could not be found.", code: "INVALID_LOCATION" });
-        if (input.name === "on_hand" && c.ledgerDocumentUri == null) {
-          userErrors.push({ field: [...field, "ledgerDocumentUri"], message: "A ledger document URI is required for on_hand changes.", code: "INVALID_LEDGER_DOCUMENT" });
-        }
-        if (level && c.changeFromQuantity != null && (input.name === "available" || input.name === "on_hand") && level.quantities[input.name] !== c.changeFromQuantity) {
-          userErrors.push({ field: [...field, "changeFromQuantity"], message: "The specified compare quantity does not match the current quantity.", code: "CHANGE_FROM_QUANTITY_STALE" });
-        }
-      });
-      if (userErrors.length) return { inventoryAdjustmentGroup: null, userErrors };
-      const name = input.name as "available" | "on_hand";
-      const changes = input.changes.flatMap((c) => {
-        const level = findLevel(c.inventoryItemId, c.locationId)!;
-        const before = { ...level.quantities };
-        store.adjustQuantity(c.inventoryItemId, c.locationId, name, c.delta);
-        return (["available", "on_hand"] as const).map((n) => ({ name: n, delta: level.quantities[n] - before[n], level, ledgerDocumentUri: c.ledgerDocumentUri }));
-      });
-      return { inventoryAdjustmentGroup: adjustmentGroup(input.reason, input.referenceDocumentUri, changes), userErrors: [] };
-    },
+    ...inventoryMutations(ctx),
+    ...orderMutations(ctx),
+    ...fulfillmentMutations(ctx),
   };
 }

@@ -5,10 +5,13 @@ import { bulkOperationView } from "./bulk-views";
 import { collectionView } from "./collection-views";
 import { deliveryProfileView } from "./delivery-views";
 import { inventoryItemView, inventoryLevelView } from "./inventory-views";
+import { fulfillmentOrderView, fulfillmentView } from "./fulfillment-views";
 import { locationView } from "./location-views";
 import { mediaImageView } from "./media-views";
 import { metafieldView } from "./metafield-views";
+import { orderView } from "./order-views";
 import { productView, variantView } from "./product-views";
+import { refundView } from "./refund-views";
 import { requireScope, type ResolverContext } from "./resolver-context";
 import { shopView } from "./shop-views";
 
@@ -70,6 +73,26 @@ export function lookupNode(ctx: ResolverContext, id: string): unknown {
     case "Metafield": {
       const m = store.metafields.get(id);
       return m ? metafieldView(m) : null;
+    }
+    case "Order": {
+      requireScope(ctx, "read_orders", "node");
+      const o = store.orders.orders.get(id);
+      return o ? orderView(ctx, o) : null;
+    }
+    case "FulfillmentOrder": {
+      requireScope(ctx, "read_merchant_managed_fulfillment_orders", "node");
+      const fo = store.orders.fulfillmentOrders.get(id);
+      return fo ? fulfillmentOrderView(ctx, fo) : null;
+    }
+    case "Fulfillment": {
+      requireScope(ctx, "read_fulfillments", "node");
+      const f = store.orders.fulfillments.get(id);
+      return f ? fulfillmentView(ctx, f) : null;
+    }
+    case "Refund": {
+      requireScope(ctx, "read_orders", "node");
+      const r = store.orders.refunds.get(id);
+      return r ? refundView(ctx, r) : null;
     }
     case "Shop":
       return id === store.shop.id ? shopView(ctx) : null;

@@ -8,6 +8,7 @@ import { collectionView } from "./collection-views";
 import { deliveryProfileView } from "./delivery-views";
 import { inventoryItemView, inventoryLevelView } from "./inventory-views";
 import { locationView } from "./location-views";
+import { orderQueries } from "./order-queries";
 import { assertGlobalId, lookupNode } from "./node-lookup";
 import { productConnection, productView, searchProducts, variantConnection, variantView } from "./product-views";
 import { count, legacyNumber, requireScope, type ResolverContext } from "./resolver-context";
@@ -122,6 +123,7 @@ export function queryRoot(ctx: ResolverContext) {
       requireScope(ctx, "read_shipping", "deliveryProfiles");
       return paginate(store.deliveryProfiles, args, byId, (d) => deliveryProfileView(ctx, d), { unbounded: ctx.unbounded });
     },
+    ...orderQueries(ctx),
     node: (args: { id: string }) => lookupNode(ctx, args.id),
     nodes: (args: { ids: string[] }) => {
       if (args.ids.length > 250) throw new Error("The ids argument accepts at most 250 ids.");

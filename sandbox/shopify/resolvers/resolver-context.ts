@@ -15,6 +15,10 @@ export interface ResolverContext {
   bulk: BulkOperationRunner;
   /** Search warnings collected while resolving `query:` arguments, reported in extensions.search. */
   searchWarnings: { path: (string | number)[]; query: string; warnings: SearchWarning[] }[];
+  /** Whether the calling token is an online (user) token: some mutations take offline tokens only. */
+  onlineToken?: boolean;
+  /** Orders this request created (the lost-answer fault knob drops the HTTP answer of such requests). */
+  createdOrderIds?: string[];
 }
 
 /** write_x implies read_x, as Shopify grants it. */
@@ -27,6 +31,16 @@ export function requireScope(ctx: ResolverContext, scope: string, field: string)
   if (hasScope(ctx, scope)) return;
   throw new GraphQLError(`Access denied for ${field} field. Required access: \`${scope}\` access scope.`, {
     extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: `\`${scope}\` access scope.` },
+  });
+}
+
+/** For fields any of several scopes opens (e.g. fulfillmentCreate: merchant-managed, assigned or third-party). */
+export function requireAnyScope(ctx: ResolverContext, scopes: string[], field: string): void {
+  if (scopes.some((scope) => hasScope(ctx, scope))) return;
+  const required = scopes.map((s) => `\`${s}\` access scope`);
+  const text = required.length > 1 ? `${required.slice(0, -1).join(", ")} or ${required[required.length - 1]}.` : `${required[0]}.`;
+  throw new GraphQLError(`Access denied for ${field} field. Required access: ${text}`, {
+    extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: text },
   });
 }
 

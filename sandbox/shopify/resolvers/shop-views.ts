@@ -1,5 +1,5 @@
 // Shop, its address, plan and legal policies; the app installation and its access scopes.
-import type { StoredPolicy, StoredShopAddress } from "../store";
+import type { StoredPolicy, StoredShop, StoredShopAddress } from "../store";
 import { gid } from "../shopify-ids";
 import { metafieldFields } from "./metafield-views";
 import { legacyNumber, requireScope, type ResolverContext } from "./resolver-context";
@@ -30,6 +30,13 @@ function shopAddressView(a: StoredShopAddress, id: string) {
   };
 }
 
+/** A partner development store shows as "Development" (ShopPlan.publicDisplayName's documented values). */
+function shopPlanView(s: StoredShop) {
+  const development = s.plan === "development";
+  const name = development ? "Development" : s.planDisplayName;
+  return { __typename: "ShopPlan", publicDisplayName: name, displayName: name, partnerDevelopment: development, shopifyPlus: false };
+}
+
 export function shopView(ctx: ResolverContext) {
   const s = ctx.store.shop;
   const a = s.address;
@@ -52,7 +59,7 @@ export function shopView(ctx: ResolverContext) {
     setupRequired: false,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
-    plan: { __typename: "ShopPlan", publicDisplayName: s.planDisplayName, partnerDevelopment: false, shopifyPlus: false },
+    plan: shopPlanView(s),
     shopAddress: shopAddressView(a, gid("ShopAddress", legacyNumber(s.id))),
     shopPolicies: () => {
       requireScope(ctx, "read_legal_policies", "shopPolicies");

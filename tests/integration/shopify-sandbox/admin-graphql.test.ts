@@ -148,13 +148,58 @@ describe("Shopify sandbox Admin GraphQL", () => {
     }
   });
 
+  const SET_QUANTITIES = `mutation($input: InventorySetQuantitiesInput!, $key: String!) { inventorySetQuantities(input: $input) @idempotent(key: $key) {
+    inventoryAdjustmentGroup { id changes { name delta quantityAfterChange } } userErrors { code field message } } }`;
+  const ADJUST_QUANTITIES = `mutation($input: InventoryAdjustQuantitiesInput!, $key: String!) { inventoryAdjustQuantities(input: $input) @idempotent(key: $key) {
+    inventoryAdjustmentGroup { id changes { name delta quantityAfterChange } } userErrors { code field message } } }`;
+
   it("GIVEN a token without write_inventory THEN inventorySetQuantities is ACCESS_DENIED", async () => {
     const item = [...sandbox.store.inventoryItems.values()][0]!;
     const locationId = [...item.levels.keys()][0]!;
-    const { body } = await graphql(sandbox, token, `mutation($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code message } } }`, {
+    const readOnly = sandbox.issueAccessToken({ scopes: ["read_products", "read_inventory"] });
+    const { body } = await graphql(sandbox, readOnly, SET_QUANTITIES, {
+      key: "set-denied",
       input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: item.id, locationId, quantity: 3, changeFromQuantity: null }] },
     });
     expect(body.errors[0].extensions.code).toBe("ACCESS_DENIED");
+  });
+
+  it("inventorySetQuantities and inventoryAdjustQuantities apply once per @idempotent key and fail at run time without it (2026-04+)", async () => {
+    const item = [...sandbox.store.inventoryItems.values()][1]!;
+    const locationId = [...item.levels.keys()][0]!;
+    const setInput = { name: "available", reason: "correction", quantities: [{ inventoryItemId: item.id, locationId, quantity: 7, changeFromQuantity: null }] };
+    const set = await graphql(sandbox, token, SET_QUANTITIES, { key: "set-1", input: setInput });
+    expect(set.body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(item.levels.get(locationId)!.quantities.available).toBe(7);
+
+    const adjustInput = { name: "available", reason: "correction", changes: [{ inventoryItemId: item.id, locationId, delta: 2, changeFromQuantity: 7 }] };
+    const first = await graphql(sandbox, token, ADJUST_QUANTITIES, { key: "adjust-1", input: adjustInput });
+    const again = await graphql(sandbox, token, ADJUST_QUANTITIES, { key: "adjust-1", input: adjustInput });
+    expect(again.body.data).toEqual(first.body.data);
+    expect(item.levels.get(locationId)!.quantities.available).toBe(9);
+
+    const other = await graphql(sandbox, token, ADJUST_QUANTITIES, { key: "adjust-1", input: { ...adjustInput, changes: [{ ...adjustInput.changes[0], delta: 5, changeFromQuantity: 9 }] } });
+    expect(other.body.data.inventoryAdjustQuantities.userErrors[0].code).toBe("IDEMPOTENCY_KEY_PARAMETER_MISMATCH");
+    expect(item.levels.get(locationId)!.quantities.available).toBe(9);
+
+    for (const [query, input] of [[SET_QUANTITIES, setInput], [ADJUST_QUANTITIES, adjustInput]] as const) {
+      const bare = await graphql(sandbox, token, query.replace(" @idempotent(key: $key)", "").replace(", $key: String!", ""), { input });
+      expect(bare.body.errors[0]).toMatchObject({ message: "The @idempotent directive is required for this mutation but was not provided.", extensions: { code: "BAD_REQUEST" } });
+    }
+    expect(item.levels.get(locationId)!.quantities.available).toBe(9);
+  });
+
+  it("GIVEN @idempotent on a mutation that does not document it (orderCreate) or a blank key THEN refuses the request", async () => {
+    const { body } = await graphql(sandbox, token, `mutation { orderCreate(order: { lineItems: [] }) @idempotent(key: "k") { userErrors { message } } }`);
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(body.errors[0].message).toContain("orderCreate");
+    const item = [...sandbox.store.inventoryItems.values()][2]!;
+    const blank = await graphql(sandbox, token, SET_QUANTITIES, {
+      key: "  ",
+      input: { name: "available", reason: "correction", quantities: [{ inventoryItemId: item.id, locationId: [...item.levels.keys()][0], quantity: 1, changeFromQuantity: null }] },
+    });
+    expect(blank.body.errors[0].message).toBe("The idempotency key cannot be an empty string or whitespace only.");
   });
 
   it("productUpdate and productVariantsBulkUpdate change the store and bump updatedAt; bad input gives userErrors", async () => {

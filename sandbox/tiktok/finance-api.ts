@@ -2,7 +2,7 @@ import { businessError, TikTokApiError } from "./api-error";
 import { requireShop, type ApiContext, type ApiRoute } from "./api-route";
 import { money, sumOf } from "./finance-money";
 import { paymentStatus } from "./finance-ledger";
-import { financePage, financePageSize, requireSortField, sortByTime, sortDirection, timeRange } from "./finance-query";
+import { financePage, requireSortField, sortByTime, sortDirection, timeRange } from "./finance-query";
 import { unsettledRows } from "./finance-unsettled";
 import { orderTransactionsView, paymentView, statementDetailView, statementView, withdrawalView } from "./finance-views";
 
@@ -80,7 +80,6 @@ function getWithdrawals(ctx: ApiContext) {
   if (types.length === 0) throw businessError(36009004, "Invalid params: types is required (WITHDRAW, SETTLE, TRANSFER, REVERSE; comma-joined).");
   const unknown = types.find((t) => !WITHDRAWAL_TYPES.has(t));
   if (unknown) throw businessError(36009004, `Invalid params: types contains ${unknown}; allowed: WITHDRAW, SETTLE, TRANSFER, REVERSE.`);
-  financePageSize(ctx.query);
   const inRange = timeRange(ctx.query, "create_time_ge", "create_time_lt");
   const all = types.includes("SETTLE") ? [...ledger.payments.values()].filter((p) => p.shopId === shop.id && inRange(p.create_time)) : [];
   const { page, next, total } = financePage(ctx.query, sortByTime(all, (p) => p.create_time, (p) => p.id, 1));

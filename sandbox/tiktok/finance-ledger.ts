@@ -1,6 +1,7 @@
 import type Decimal from "decimal.js";
 import { sumOf, ZERO } from "./finance-money";
 import { orderTotals, type FigureTotals, type OrderFigures } from "./settlement-model";
+import type { FinanceSettings } from "./settlement-settings";
 
 export const DAY_S = 86_400;
 
@@ -84,7 +85,8 @@ export class FinanceLedger {
   payments = new Map<string, LedgerPayment>();
   private readonly counters = new Map<keyof typeof ID_PREFIX, number>();
 
-  constructor(nowSeconds: number) {
+  /** `settings` from financeSettings(options.finance), validated when the simulator starts. */
+  constructor(nowSeconds: number, readonly settings: FinanceSettings) {
     this.lastClosedDay = Math.floor(nowSeconds / DAY_S);
   }
 

@@ -3,7 +3,7 @@ import { DAY_S, transactionTotals, type FinanceLedger, type LedgerTransaction } 
 import type { Order, ReturnRecord, Shop } from "./model";
 import { regionRules } from "./region-rules";
 import { orderFigures } from "./settlement-model";
-import { financeSettings, type FinanceSettings } from "./settlement-settings";
+import type { FinanceSettings } from "./settlement-settings";
 import type { Simulator } from "./simulator";
 
 /**
@@ -16,7 +16,7 @@ export function runDueStatements(sim: Simulator): void {
   const ledger = sim.finance;
   const today = Math.floor(sim.nowSeconds() / DAY_S);
   if (ledger.lastClosedDay >= today) return;
-  const settings = financeSettings(sim.options.finance);
+  const settings = ledger.settings;
   while (ledger.lastClosedDay < today) {
     ledger.lastClosedDay += 1;
     closeDay(sim, settings, ledger.lastClosedDay * DAY_S);

@@ -5,7 +5,7 @@ import { isChargedOrder, isCompletedRefund, isPendingReturn, returnsByOrder, set
 import type { Order, ReturnRecord } from "./model";
 import { breakdownsView, summedBreakdowns } from "./finance-views";
 import { orderFigures, orderTotals, zeroBreakdowns } from "./settlement-model";
-import { financeSettings, type FinanceSettings } from "./settlement-settings";
+import type { FinanceSettings } from "./settlement-settings";
 import type { Simulator } from "./simulator";
 
 /**
@@ -61,8 +61,8 @@ function unsettledAdjustment(a: PendingAdjustment): UnsettledRow {
 
 /** Transaction ids of unsettled orders are derived from the order id, so they stay stable between calls. */
 export function unsettledRows(sim: Simulator, shopId: string): UnsettledRow[] {
-  const settings = financeSettings(sim.options.finance);
   const ledger = sim.finance;
+  const settings = ledger.settings;
   const returns = returnsByOrder(sim);
   const rows: UnsettledRow[] = [];
   for (const id of sim.state.ordersByShop.get(shopId) ?? []) {

@@ -6,6 +6,7 @@ import type { Seller, Shop, TokenRecord } from "./model";
 import { DEFAULT_RETRY_SCHEDULE_MS, type FaultSettings, type TikTokSandboxOptions, type WebhookFaultSettings } from "./options";
 import { RateLimiter } from "./rate-limiter";
 import { RequestLog } from "./request-log";
+import { financeSettings } from "./settlement-settings";
 import { SandboxState } from "./sandbox-state";
 import { SeededRandom } from "./seeded-random";
 import { SimScheduler } from "./sim-scheduler";
@@ -38,7 +39,7 @@ export class Simulator {
     this.random = new SeededRandom(options.seed ?? 20240601);
     this.ids = new IdFactory(1_000);
     this.state = new SandboxState(this.nowSeconds());
-    this.finance = new FinanceLedger(this.nowSeconds());
+    this.finance = new FinanceLedger(this.nowSeconds(), financeSettings(this.options.finance));
     this.scheduler = new SimScheduler(() => this.nowMs());
     this.limiter = new RateLimiter(options.rateLimitQps ?? 50);
     this.requestLog = new RequestLog(options.requestLogLimit ?? 50_000);
@@ -95,7 +96,7 @@ export class Simulator {
     this.ids = new IdFactory(1_000);
     this.random = new SeededRandom(this.options.seed ?? 20240601);
     this.state = new SandboxState(this.nowSeconds());
-    this.finance = new FinanceLedger(this.nowSeconds());
+    this.finance = new FinanceLedger(this.nowSeconds(), financeSettings(this.options.finance));
     this.faults = { ...(this.options.faults ?? {}) };
     this.webhookFaults = { ...(this.options.webhookFaults ?? {}) };
   }

@@ -272,6 +272,13 @@ describe("adjustments and refunds after settlement", () => {
     expect(t).toMatchObject({ type: "PLATFORM_PENALTY", adjustment_order_id: ids.seller, adjustment_amount: "-5.00", settlement_amount: "-5.00" });
   });
 
+  it("the adjustment endpoint refuses an unknown shop, a missing type and an amount that is not a non-zero decimal", async () => {
+    const post = (body: unknown) => fetch(`${h.baseUrl}/sandbox/finance/adjustments`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post({ shop_id: "1", type: "REBATE", amount: "1.00" })).status).toBe(404);
+    expect((await post({ shop_id: token.shop_id, amount: "1.00" })).status).toBe(400);
+    for (const amount of ["abc", "0", "1.005"]) expect((await post({ shop_id: token.shop_id, type: "REBATE", amount })).status).toBe(400);
+  });
+
   it("a refund completed after its order settled is a second, negative transaction in a later statement", async () => {
     const id = await placeOrder(1);
     await advanceTo(id, "DELIVERED");

@@ -1,6 +1,6 @@
 // orderCreate's input, checked as Shopify checks it and turned into an order draft: lines need an existing
-// variant or a title and price; tax lines go on the order or on lines, not both; one discount code; a customer
-// either associated or upserted, not both; a future processedAt is clamped to now (2026-07+).
+// variant or a title and price; tax lines go on the order or on lines, not both; one discount code; a future
+// processedAt is clamped to now (2026-07+).
 import { allocate, type Cents } from "./money";
 import type { InventoryBehaviour, StoredDiscountCode, StoredShippingLine } from "./order-model";
 import { readMoney, readTaxLines, splitOrderTaxLines, type InputError, type MoneyBagInput, type TaxLineInput } from "./order-input-money";
@@ -130,13 +130,13 @@ function processedAt(value: unknown, now: Date, errors: InputError[]): string {
   return new Date(Math.min(time, now.getTime())).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
+/**
+ * OrderCreateCustomerInput is @oneOf, so the schema already refuses toAssociate with toUpsert; Shopify's
+ * REDUNDANT_CUSTOMER_FIELDS is for the deprecated customerId next to customer, and the sandbox refuses deprecated
+ * input outright. The sandbox keeps no customers, so there is none to associate.
+ */
 function customerErrors(customer: Input | null | undefined): InputError[] {
-  if (!customer) return [];
-  if (customer.toAssociate && customer.toUpsert) {
-    return [{ field: ["order", "customer"], message: "Only one of toAssociate or toUpsert can be provided.", code: "REDUNDANT_CUSTOMER_FIELDS" }];
-  }
-  // The sandbox keeps no customers, so there is none to associate.
-  if (customer.toAssociate) return [{ field: ["order", "customer", "toAssociate"], message: "Customer does not exist.", code: "INVALID" }];
+  if (customer?.toAssociate) return [{ field: ["order", "customer", "toAssociate"], message: "Customer does not exist.", code: "INVALID" }];
   return [];
 }
 

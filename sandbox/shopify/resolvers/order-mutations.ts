@@ -66,12 +66,16 @@ export function orderMutations(ctx: ResolverContext) {
       ctx.createdOrderIds?.push(placed.order.id);
       return { order: orderView(ctx, placed.order), userErrors: [] };
     },
-    orderCancel: (args: { orderId: string; reason: string; restock: boolean; refund?: boolean | null; refundMethod?: unknown; notifyCustomer?: boolean | null; staffNote?: string | null }) => {
+    // `refund` is deprecated in 2026-10 (the sandbox refuses deprecated input): refundMethod says how to refund.
+    orderCancel: (args: { orderId: string; reason: string; restock: boolean; refundMethod?: { originalPaymentMethodsRefund?: boolean | null; storeCreditRefund?: unknown } | null; notifyCustomer?: boolean | null; staffNote?: string | null }) => {
       requireAnyScope(ctx, ["write_orders", "write_marketplace_orders"], "orderCancel");
-      if (args.refundMethod) unsupported("orderCancel", ["refundMethod"]);
       const order = store.orders.orders.get(args.orderId);
       if (!order) return { job: null, jobResult: null, orderCancelUserErrors: [{ field: ["orderId"], message: "Order does not exist.", code: "NOT_FOUND" }] };
-      const request = { reason: args.reason, restock: args.restock, refund: Boolean(args.refund), staffNote: args.staffNote ?? null };
+      if (args.refundMethod?.storeCreditRefund) {
+        // Store credit goes to the order's customer; the sandbox's orders have none.
+        return { job: null, jobResult: null, orderCancelUserErrors: [{ field: ["refundMethod", "storeCreditRefund"], message: "A store credit refund needs the order's customer, and this order has none.", code: "STORE_CREDIT_REFUND_MISSING_CUSTOMER" }] };
+      }
+      const request = { reason: args.reason, restock: args.restock, refund: Boolean(args.refundMethod?.originalPaymentMethodsRefund), staffNote: args.staffNote ?? null };
       const errors = cancellationErrors(order, request);
       if (errors.length) return { job: null, jobResult: null, orderCancelUserErrors: errors };
       const job = scheduleCancellation(store, order, request);

@@ -50,8 +50,8 @@ export const TRACKING_UPDATE = `mutation Track($id: ID!, $tracking: FulfillmentT
   fulfillmentTrackingInfoUpdate(fulfillmentId: $id, trackingInfoInput: $tracking, notifyCustomer: false) { fulfillment { id trackingInfo { company number url } } userErrors { field message } }
 }`;
 
-export const ORDER_CANCEL = `mutation Cancel($orderId: ID!, $reason: OrderCancelReason!, $restock: Boolean!, $refund: Boolean, $staffNote: String) {
-  orderCancel(orderId: $orderId, reason: $reason, restock: $restock, refund: $refund, notifyCustomer: false, staffNote: $staffNote) {
+export const ORDER_CANCEL = `mutation Cancel($orderId: ID!, $reason: OrderCancelReason!, $restock: Boolean!, $refundMethod: OrderCancelRefundMethodInput, $staffNote: String) {
+  orderCancel(orderId: $orderId, reason: $reason, restock: $restock, refundMethod: $refundMethod, notifyCustomer: false, staffNote: $staffNote) {
     job { id done } jobResult { id done status } orderCancelUserErrors { code field message }
   }
 }`;

@@ -26,8 +26,12 @@ export async function eraseShopData(db: Database, shop: string): Promise<Record<
     db.tikTokOrder.deleteMany(byShop),
     db.orderEvent.deleteMany(byShop),
     db.orderPollCursor.deleteMany(byShop),
+    db.tikTokStatement.deleteMany(byShop),
+    db.tikTokSettlementTransaction.deleteMany(byShop),
+    db.tikTokPayout.deleteMany(byShop),
+    db.financeSyncCursor.deleteMany(byShop),
     db.imageUpload.deleteMany({ where: { tiktokShopId: { in: tiktokShops } } }),
   ]);
-  const names = ["Session", "WebhookDelivery", "Job", "TikTokShopLink", "ProductSync", "CatalogProduct", "SkuLink", "SyncEvent", "StoreSettings", "SyncRun", "StockLevel", "ReadinessAttestation", "TikTokOrder", "OrderEvent", "OrderPollCursor", "ImageUpload"];
+  const names = ["Session", "WebhookDelivery", "Job", "TikTokShopLink", "ProductSync", "CatalogProduct", "SkuLink", "SyncEvent", "StoreSettings", "SyncRun", "StockLevel", "ReadinessAttestation", "TikTokOrder", "OrderEvent", "OrderPollCursor", "TikTokStatement", "TikTokSettlementTransaction", "TikTokPayout", "FinanceSyncCursor", "ImageUpload"];
   return Object.fromEntries(names.map((name, i) => [name, results[i]!.count]));
 }

@@ -28,6 +28,15 @@ export function addressPayload(a: StoredAddress | null) {
   };
 }
 
+function lineGrams(store: ShopifyStore, line: StoredLineItem): number {
+  const item = line.inventoryItemId ? store.inventoryItems.get(line.inventoryItemId) : undefined;
+  return item ? Math.round(item.weight.value * (GRAMS_PER[item.weight.unit] ?? 1000)) : 0;
+}
+
+function totalGrams(store: ShopifyStore, order: StoredOrder): number {
+  return order.lineItems.reduce((n, l) => n + lineGrams(store, l) * (l.quantity - l.refundedQuantity), 0);
+}
+
 function lineItemPayload(store: ShopifyStore, order: StoredOrder, line: StoredLineItem) {
   const book = store.orders;
   const fulfilled = book.fulfilledQuantity(line);
@@ -37,7 +46,7 @@ function lineItemPayload(store: ShopifyStore, order: StoredOrder, line: StoredLi
     id: num(line.id), admin_graphql_api_id: line.id, attributed_staffs: [], current_quantity: line.quantity - line.refundedQuantity,
     fulfillable_quantity: book.unfulfilledQuantity(line), fulfillment_service: "manual",
     fulfillment_status: fulfilled === 0 ? null : fulfilled >= line.quantity - line.refundedQuantity ? "fulfilled" : "partial",
-    gift_card: line.giftCard, grams: item ? Math.round(item.weight.value * (GRAMS_PER[item.weight.unit] ?? 1000)) : 0,
+    gift_card: line.giftCard, grams: lineGrams(store, line),
     name: line.variantTitle ? `${line.title} - ${line.variantTitle}` : line.title, price: fixedAmount(line.priceCents), price_set: moneySet(line.priceCents, c),
     product_exists: line.productId !== null && store.products.has(line.productId), product_id: line.productId ? num(line.productId) : null,
     properties: line.properties, quantity: line.quantity, requires_shipping: line.requiresShipping, sales_line_item_group_id: null, sku: line.sku,
@@ -107,6 +116,8 @@ function orderMoneyPayload(store: ShopifyStore, order: StoredOrder) {
     ...pair("current_total_price", currentTotal), ...pair("current_total_tax", currentTax), ...pair("subtotal_price", t.subtotal), ...pair("total_discounts", t.discounts),
     ...pair("total_line_items_price", t.lineItems), ...pair("total_price", t.total), ...pair("total_tax", t.tax), total_shipping_price_set: moneySet(t.shipping, c),
     total_outstanding: fixedAmount(Math.max(0, t.total - moneyReceived(order))), total_tip_received: "0.00",
+    current_total_additional_fees_set: null, original_total_additional_fees_set: null, original_total_duties_set: null,
+    total_cash_rounding_payment_adjustment_set: moneySet(0, c), total_cash_rounding_refund_adjustment_set: moneySet(0, c),
   };
 }
 
@@ -121,14 +132,15 @@ export function orderPayload(store: ShopifyStore, order: StoredOrder) {
     discount_codes: order.discountCode ? [{ code: order.discountCode.code, amount: fixedAmount(order.discountCode.amountCents), type: order.discountCode.kind === "itemPercentageDiscountCode" ? "percentage" : order.discountCode.kind === "freeShippingDiscountCode" ? "shipping" : "fixed_amount" }] : [],
     duties_included: false, email: order.email, estimated_taxes: false, financial_status: financialStatus(order).toLowerCase(),
     fulfillment_status: fulfillment === "FULFILLED" ? "fulfilled" : fulfillment === "PARTIALLY_FULFILLED" ? "partial" : null,
-    landing_site: null, landing_site_ref: null, location_id: null, merchant_of_record_app_id: null, name: order.name, note: order.note,
+    landing_site: null, landing_site_ref: null, location_id: null, merchant_business_entity_id: Buffer.from(String(num(store.shop.id))).toString("base64").replace(/=+$/, ""),
+    merchant_of_record_app_id: null, name: order.name, note: order.note,
     note_attributes: order.customAttributes.map((a) => ({ name: a.key, value: a.value })), number: order.number - 1000, order_number: order.number,
     order_status_url: `https://${store.shop.myshopifyDomain}/${num(store.shop.id)}/orders/${num(order.id)}/authenticate`,
     payment_gateway_names: [...new Set(order.transactions.map((t) => t.gateway).filter((g): g is string => g !== null))], phone: order.phone, po_number: order.poNumber,
     presentment_currency: c, processed_at: order.processedAt, reference: null, referring_site: null, source_identifier: order.sourceIdentifier,
     source_name: order.sourceName, source_url: order.sourceUrl, tags: order.tags.join(", "), tax_exempt: false,
     tax_lines: taxLinesPayload([...order.lineItems, ...order.shippingLines].flatMap((x) => x.taxLines), c), taxes_included: order.taxesIncluded, test: order.test,
-    token: num(order.id).toString(16), updated_at: order.updatedAt, user_id: null, billing_address: addressPayload(order.billingAddress), customer: null,
+    token: num(order.id).toString(16), total_weight: totalGrams(store, order), updated_at: order.updatedAt, user_id: null, billing_address: addressPayload(order.billingAddress), customer: null,
     discount_applications: [], fulfillments: store.orders.fulfillmentsOf(order).map((f) => fulfillmentPayload(store, f)),
     line_items: order.lineItems.map((l) => lineItemPayload(store, order, l)), payment_terms: null,
     refunds: store.orders.refundsOf(order).map((r) => refundPayload(store, r)), shipping_address: addressPayload(order.shippingAddress),

@@ -79,6 +79,7 @@ export function stockedVariant(sandbox: ShopifySandbox, n: number, available: nu
   sandbox.store.setQuantity(item.id, first!, "available", available);
   for (const other of others) sandbox.store.setQuantity(item.id, other, "available", 0);
   variant.inventoryPolicy = policy;
+  variant.sku ??= `SANDBOX-SKU-${n}`;
   return { variant, locationId: first!, inventoryItemId: item.id };
 }
 

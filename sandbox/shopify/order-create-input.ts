@@ -140,6 +140,47 @@ function customerErrors(customer: Input | null | undefined): InputError[] {
   return [];
 }
 
+/** Lines, shipping, the discount code and order-level tax lines (split over the taxable lines). */
+function draftMoney(store: ShopifyStore, input: Input, currency: string, errors: InputError[]) {
+  const lineInputs = (input.lineItems ?? []) as Input[];
+  if (lineInputs.length === 0) errors.push({ field: ["order", "lineItems"], message: "An order needs at least one line item.", code: "INVALID" });
+  if (input.taxLines?.length && lineInputs.some((l) => l.taxLines?.length)) {
+    errors.push({ field: ["order", "taxLines"], message: "Tax lines can be specified on the order or on the line items, but not both.", code: "INVALID" });
+  }
+  const lineItems = lineInputs.map((l, i) => draftLine(store, l, ["order", "lineItems", String(i)], currency, errors)).filter((l): l is LineDraft => l !== null);
+  const shippingLines = ((input.shippingLines ?? []) as Input[]).map((s, i) => draftShippingLine(s, ["order", "shippingLines", String(i)], currency, errors)).filter((s): s is Omit<StoredShippingLine, "id"> => s !== null);
+  const discountCode = applyDiscount(input.discountCode, lineItems, shippingLines, currency, errors);
+  const bases = lineItems.map((l) => ({ taxable: l.taxable, base: l.priceCents * l.quantity - l.discountCents }));
+  const orderTax = readTaxLines(input.taxLines as TaxLineInput[] | null, "order", bases.reduce((n, b) => n + b.base, 0), ["order", "taxLines"], currency, errors);
+  splitOrderTaxLines(orderTax, bases).forEach((taxes, i) => lineItems[i]!.taxLines.push(...taxes));
+  return { lineItems, shippingLines, discountCode };
+}
+
+function orderFields(context: DraftContext, input: Input, currency: string, email: string | null, processed: string, discountCode: StoredDiscountCode | null): OrderDraft["fields"] {
+  return {
+    processedAt: processed,
+    appId: context.appId,
+    sourceName: input.sourceName ?? String(context.appId),
+    sourceIdentifier: input.sourceIdentifier ?? null,
+    sourceUrl: input.sourceUrl ?? null,
+    tags: [...new Set(((input.tags ?? []) as string[]).map((t) => t.trim()).filter(Boolean))],
+    customAttributes: (input.customAttributes ?? []).map((a: Input) => ({ key: a.key, value: a.value })),
+    note: input.note ?? null,
+    email,
+    phone: input.phone ?? input.customer?.toUpsert?.phone ?? null,
+    poNumber: input.poNumber ?? null,
+    test: Boolean(input.test),
+    buyerAcceptsMarketing: Boolean(input.buyerAcceptsMarketing),
+    currency,
+    taxesIncluded: Boolean(input.taxesIncluded),
+    inventoryBehaviour: context.inventoryBehaviour,
+    discountCode,
+    financialStatusOverride: input.financialStatus ?? null,
+    shippingAddress: input.shippingAddress ?? null,
+    billingAddress: input.billingAddress ?? null,
+  };
+}
+
 export function draftOrder(context: DraftContext, input: Input): { draft: OrderDraft } | { userErrors: InputError[] } {
   const { store } = context;
   rejectUnsupported("OrderCreateOrderInput", input, ORDER_FIELDS);
@@ -148,52 +189,11 @@ export function draftOrder(context: DraftContext, input: Input): { draft: OrderD
   const errors: InputError[] = [...customerErrors(input.customer)];
   const email: string | null = input.email ?? input.customer?.toUpsert?.email ?? null;
   if (email !== null && !EMAIL.test(email)) errors.push({ field: ["order", "email"], message: "Email is invalid.", code: "INVALID" });
-  const lineInputs = (input.lineItems ?? []) as Input[];
-  if (lineInputs.length === 0) errors.push({ field: ["order", "lineItems"], message: "An order needs at least one line item.", code: "INVALID" });
-  const lines = lineInputs.map((l, i) => draftLine(store, l, ["order", "lineItems", String(i)], currency, errors));
-  if (input.taxLines?.length && lineInputs.some((l) => l.taxLines?.length)) {
-    errors.push({ field: ["order", "taxLines"], message: "Tax lines can be specified on the order or on the line items, but not both.", code: "INVALID" });
-  }
-  const shippingLines = ((input.shippingLines ?? []) as Input[]).map((s, i) => draftShippingLine(s, ["order", "shippingLines", String(i)], currency, errors));
-  const okLines = lines.filter((l): l is LineDraft => l !== null);
-  const okShipping = shippingLines.filter((s): s is Omit<StoredShippingLine, "id"> => s !== null);
-  const discountCode = applyDiscount(input.discountCode, okLines, okShipping, currency, errors);
-  const bases = okLines.map((l) => ({ taxable: l.taxable, base: l.priceCents * l.quantity - l.discountCents }));
-  const orderTax = readTaxLines(input.taxLines as TaxLineInput[] | null, "order", bases.reduce((n, b) => n + b.base, 0), ["order", "taxLines"], currency, errors);
-  splitOrderTaxLines(orderTax, bases).forEach((taxes, i) => okLines[i]!.taxLines.push(...taxes));
+  const { lineItems, shippingLines, discountCode } = draftMoney(store, input, currency, errors);
   const transactions = draftTransactions(input.transactions, currency, errors);
   const metafields = draftMetafields(input.metafields, errors);
   const processed = processedAt(input.processedAt, store.now(), errors);
   if (errors.length) return { userErrors: errors };
-  return {
-    draft: {
-      name: input.name ?? null,
-      lineItems: okLines,
-      shippingLines: okShipping,
-      transactions,
-      metafields,
-      fields: {
-        processedAt: processed,
-        appId: context.appId,
-        sourceName: input.sourceName ?? String(context.appId),
-        sourceIdentifier: input.sourceIdentifier ?? null,
-        sourceUrl: input.sourceUrl ?? null,
-        tags: [...new Set(((input.tags ?? []) as string[]).map((t) => t.trim()).filter(Boolean))],
-        customAttributes: (input.customAttributes ?? []).map((a: Input) => ({ key: a.key, value: a.value })),
-        note: input.note ?? null,
-        email,
-        phone: input.phone ?? input.customer?.toUpsert?.phone ?? null,
-        poNumber: input.poNumber ?? null,
-        test: Boolean(input.test),
-        buyerAcceptsMarketing: Boolean(input.buyerAcceptsMarketing),
-        currency,
-        taxesIncluded: Boolean(input.taxesIncluded),
-        inventoryBehaviour: context.inventoryBehaviour,
-        discountCode,
-        financialStatusOverride: input.financialStatus ?? null,
-        shippingAddress: input.shippingAddress ?? null,
-        billingAddress: input.billingAddress ?? null,
-      },
-    },
-  };
+  const fields = orderFields(context, input, currency, email, processed, discountCode);
+  return { draft: { name: input.name ?? null, lineItems, shippingLines, transactions, metafields, fields } };
 }

@@ -1,7 +1,8 @@
 // The Shopify sandbox: a local stand-in for Shopify strict enough to catch real bugs. One HTTP server
 // answers the Admin API (OAuth token endpoint, GraphQL on the real 2026-10 schema), serves the admin
 // shell with the embedded app, the App Bridge stand-in, product images and bulk results, and the
-// sandbox's own controls; store changes go out as signed webhooks to the app's subscriptions.
+// sandbox's own controls (products, stock, orders, plan, faults); store changes go out as signed webhooks to
+// the app's subscriptions. README.md lists what is modelled.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";

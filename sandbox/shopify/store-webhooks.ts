@@ -7,6 +7,7 @@ import { bulkFinishPayload, inventoryItemPayload, inventoryLevelPayload, product
 const ORDER_TOPICS = { "order/create": "orders/create", "order/update": "orders/updated", "order/cancel": "orders/cancelled" } as const;
 
 export function connectStoreWebhooks(store: ShopifyStore, emitter: WebhookEmitter, options: { origin: () => string; installed: () => boolean }): void {
+  const subscribed = (topic: string) => emitter.subscribedTopics().includes(topic);
   store.onChange((change: StoreChange) => {
     if (!options.installed()) return;
     switch (change.kind) {
@@ -35,17 +36,20 @@ export function connectStoreWebhooks(store: ShopifyStore, emitter: WebhookEmitte
         if (op) emitter.emit("bulk_operations/finish", bulkFinishPayload(op));
         break;
       }
+      // Order payloads are large: built only for topics the app subscribes to.
       case "order/create":
       case "order/update":
       case "order/cancel":
-        emitter.emit(ORDER_TOPICS[change.kind], orderPayload(store, store.orders.orders.get(change.orderId)!));
+        if (subscribed(ORDER_TOPICS[change.kind])) emitter.emit(ORDER_TOPICS[change.kind], orderPayload(store, store.orders.orders.get(change.orderId)!));
         break;
       case "fulfillment/create":
-      case "fulfillment/update":
-        emitter.emit(change.kind === "fulfillment/create" ? "fulfillments/create" : "fulfillments/update", fulfillmentPayload(store, store.orders.fulfillments.get(change.fulfillmentId)!));
+      case "fulfillment/update": {
+        const topic = change.kind === "fulfillment/create" ? "fulfillments/create" : "fulfillments/update";
+        if (subscribed(topic)) emitter.emit(topic, fulfillmentPayload(store, store.orders.fulfillments.get(change.fulfillmentId)!));
         break;
+      }
       case "refund/create":
-        emitter.emit("refunds/create", refundPayload(store, store.orders.refunds.get(change.refundId)!));
+        if (subscribed("refunds/create")) emitter.emit("refunds/create", refundPayload(store, store.orders.refunds.get(change.refundId)!));
         break;
     }
   });

@@ -1,5 +1,6 @@
 // Order, LineItem, ShippingLine, TaxLine, OrderTransaction and MoneyBag as the Admin API shows them. Fields not
 // listed here error as unsupported (strict resolver), never an invented null.
+import { GraphQLError } from "graphql";
 import { decimalAmount, type Cents } from "../money";
 import { financialStatus, lineSubtotal, moneyReceived, moneyRefunded, orderTotals, type StoredLineItem, type StoredOrder, type StoredShippingLine, type StoredTaxLine, type StoredTransaction } from "../order-model";
 import { paginate, type ConnectionArgs } from "../relay-connection";
@@ -10,6 +11,12 @@ import { refundView } from "./refund-views";
 import { legacyNumber, type ResolverContext } from "./resolver-context";
 
 const byId = (x: { id: string }) => ({ value: legacyNumber(x.id), id: legacyNumber(x.id) });
+
+/** Filter arguments the sandbox does not apply are refused rather than silently ignored. */
+function refuseArguments(field: string, args: object, names: string[]): void {
+  const given = names.filter((n) => (args as Record<string, unknown>)[n] != null);
+  if (given.length) throw new GraphQLError(`Argument(s) ${given.map((n) => `'${n}'`).join(", ")} of 'Order.${field}' are not supported by the sandbox`, { extensions: { code: "NOT_SUPPORTED_BY_SANDBOX" } });
+}
 
 export function moneyBag(cents: Cents, currencyCode: string) {
   const money = { __typename: "MoneyV2", amount: decimalAmount(cents), currencyCode };
@@ -156,12 +163,20 @@ export function orderView(ctx: ResolverContext, order: StoredOrder) {
     taxLines: () => mergeTaxLines(order).map((t) => taxLineView(t, c)),
     lineItems: (args: ConnectionArgs) => paginate(args.reverse ? [...order.lineItems].reverse() : order.lineItems, args, byId, (l) => lineItemView(ctx, l, order), { unbounded: ctx.unbounded }),
     shippingLines: (args: ConnectionArgs & { includeRemovals?: boolean | null }) => paginate(order.shippingLines, args, byId, (s) => shippingLineView(s, c), { unbounded: ctx.unbounded }),
-    transactions: (args: { first?: number | null }) => order.transactions.slice(0, args.first ?? undefined).map((t) => transactionView(t, c, order)),
+    transactions: (args: { first?: number | null; capturable?: boolean | null; manuallyResolvable?: boolean | null }) => {
+      refuseArguments("transactions", args, ["capturable", "manuallyResolvable"]);
+      return order.transactions.slice(0, args.first ?? undefined).map((t) => transactionView(t, c, order));
+    },
+    // displayable hides fulfillment orders closed by a merge or move; the sandbox never merges or moves them.
     fulfillmentOrders: (args: ConnectionArgs & { displayable?: boolean | null; query?: string | null }) => {
+      refuseArguments("fulfillmentOrders", args, ["query"]);
       const visible = readsFulfillmentOrders(ctx) ? book.fulfillmentOrdersOf(order) : [];
       return paginate(visible, args, byId, (fo) => fulfillmentOrderView(ctx, fo), { unbounded: ctx.unbounded });
     },
-    fulfillments: (args: { first?: number | null }) => book.fulfillmentsOf(order).slice(0, args.first ?? undefined).map((f) => fulfillmentView(ctx, f)),
+    fulfillments: (args: { first?: number | null; query?: string | null }) => {
+      refuseArguments("fulfillments", args, ["query"]);
+      return book.fulfillmentsOf(order).slice(0, args.first ?? undefined).map((f) => fulfillmentView(ctx, f));
+    },
     refunds: (args: { first?: number | null }) => book.refundsOf(order).slice(0, args.first ?? undefined).map((r) => refundView(ctx, r)),
     ...metafieldFields(ctx, order.id),
   };

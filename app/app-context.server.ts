@@ -44,6 +44,8 @@ import { pushTracking } from "./modules/orders/push-tracking";
 import { syncTikTokOrder } from "./modules/orders/sync-tiktok-order";
 import type { FulfillmentWebhook } from "./integrations/shopify/shopify-webhook-payloads";
 import { createTikTokOrderRepository } from "./modules/orders/tiktok-order-repository";
+import { FINANCE_IMPORT_JOB, FINANCE_SCHEDULER_JOB, runFinanceScheduler, startFinanceImports, type FinanceImportPayload } from "./modules/money/finance-jobs";
+import { importStatements } from "./modules/money/import-statements";
 import { logger } from "./logger.server";
 import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
 import { createSellerProfileExtensionSource } from "./integrations/tiktok/seller-profile-extension";
@@ -111,6 +113,7 @@ export const orderSyncDeps: OrderSyncDeps = {
   now: () => new Date(),
 };
 const pollDeps = { db, queue, orders: tiktokOrders, tiktokFor: tiktokForShop, now: () => new Date() };
+const financeImportDeps = { db, tiktokFor: tiktokForShop, now: () => new Date() };
 
 /** Choosing which linked TikTok shop the catalog syncs to (home page and shipping page). */
 export function catalogShopChoiceDeps(): ChooseCatalogShopDeps {
@@ -217,6 +220,12 @@ export const jobHandlers: JobHandlers = {
   [ORDER_POLL_SCHEDULER_JOB]: async () => {
     await runOrderPollScheduler({ db, queue }, config.ORDER_POLL_INTERVAL_MS);
   },
+  [FINANCE_IMPORT_JOB]: async (job) => {
+    await importStatements(financeImportDeps, job.shop, (job.payload as FinanceImportPayload).tiktokShopId);
+  },
+  [FINANCE_SCHEDULER_JOB]: async () => {
+    await runFinanceScheduler({ db, queue }, config.FINANCE_SYNC_INTERVAL_MS);
+  },
   [INVENTORY_SYNC_JOB]: async (job) => {
     const { productId, inventoryItemId, trigger } = job.payload as InventorySyncPayload;
     const forProduct = productId ?? (inventoryItemId ? (await syncState.skuLinkByInventoryItem(job.shop, inventoryItemId))?.productId : undefined);
@@ -229,6 +238,7 @@ export async function scheduleRecurringJobs(): Promise<void> {
   await scheduleReconcile(queue, reconcileIntervalMs);
   await schedulePruneHistory(queue, 10 * 60 * 1000); // not at start-up, when a deploy is busiest
   await scheduleOrderPolls(queue, config.ORDER_POLL_INTERVAL_MS, new Date()); // at start-up: orders missed while down
+  await startFinanceImports({ db, queue }, config.FINANCE_SYNC_INTERVAL_MS); // at start-up, then every interval
 }
 
 export const attestations = createAttestationRepository(db);

@@ -53,6 +53,8 @@ const configSchema = z.object({
   TIKTOK_RATE_LIMIT_QPS: z.coerce.number().positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second").default(TIKTOK_PUBLISHED_QPS),
   /** How often each linked TikTok shop is searched for orders a webhook may have missed (TikTok requires polling). */
   ORDER_POLL_INTERVAL_MS: z.coerce.number().int().positive("ORDER_POLL_INTERVAL_MS must be a positive number of milliseconds").default(5 * 60_000),
+  /** How often each linked TikTok shop's settlement statements, payouts and estimates are imported (also at worker start). */
+  FINANCE_SYNC_INTERVAL_MS: z.coerce.number().int().positive("FINANCE_SYNC_INTERVAL_MS must be a positive number of milliseconds").default(6 * 60 * 60_000),
   /**
    * After an orderCreate whose answer was lost, how long the app keeps looking the order up before creating
    * it again (Shopify's order search is not instant; orderCreate has no idempotency key).

@@ -21,6 +21,7 @@ export default function App() {
         <Link to="/app" rel="home">Home</Link>
         <Link to="/app/products">Products</Link>
         <Link to="/app/orders">Orders</Link>
+        <Link to="/app/payouts">Payouts</Link>
         <Link to="/app/shipping">Shipping, returns & payments</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

@@ -36,7 +36,7 @@ import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
 import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "./integrations/shopify/shop-currency.graphql";
-import { enqueueOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
+import { enqueueLaterOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
 import type { OrderSyncDeps } from "./modules/orders/order-sync-deps";
 import { createFulfillmentWebhookProcessors, createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
 import { pollOrders, runOrderPollScheduler } from "./modules/orders/poll-orders";
@@ -108,7 +108,7 @@ export const orderSyncDeps: OrderSyncDeps = {
   shopifyFor: shopAdminGateways,
   tiktokFor: tiktokForShop,
   shopCurrency: async (shop) => (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
-  syncLater: (shop, tiktokShopId, tiktokOrderId, at) => enqueueOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
+  syncLater: (shop, tiktokShopId, tiktokOrderId, at) => enqueueLaterOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
   lookupGraceMs: config.ORDER_CREATE_LOOKUP_GRACE_MS,
   now: () => new Date(),
 };

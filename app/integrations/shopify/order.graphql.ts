@@ -3,7 +3,7 @@
 // cancel it. `orderCreate` has no idempotency key, so exactly-once rests on the lookup (see import-order.ts).
 export const ORDERS_BY_QUERY = /* GraphQL */ `
   query OrdersBySearch($query: String!) {
-    orders(first: 5, query: $query) {
+    orders(first: 2, query: $query) {
       nodes {
         id
         name

@@ -14,8 +14,16 @@ export interface OrderSyncPayload {
   trigger: string;
 }
 
-export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload, runAt?: Date) {
-  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10, ...(runAt ? { runAt } : {}) });
+export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload) {
+  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10 });
+}
+
+/**
+ * A sync at a later time (the end of TikTok's cancellation hour) under its own key: a pending job keeps its
+ * start time when it coalesces, so under the order's key it would hold back every webhook until then.
+ */
+export function enqueueLaterOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload, runAt: Date) {
+  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-later-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10, runAt });
 }
 
 export function enqueueOrderPoll(queue: JobQueue, shop: string, tiktokShopId: string, runAt?: Date) {

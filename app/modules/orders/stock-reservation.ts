@@ -21,7 +21,8 @@ export interface ReservableLine {
 
 export type MoveOutcome = { applied: true; requestNote: string } | { applied: false; reason: string };
 
-export const ledgerDocumentUri = (tiktokOrderId: string) => `tiktok-shop://order/${tiktokOrderId}`;
+/** Shopify's preferred form for an app's ledger documents: gid://<app>/<type>/<id> (never gid://shopify/…). */
+export const ledgerDocumentUri = (tiktokOrderId: string) => `gid://tiktok-shop-sync/TikTokOrder/${tiktokOrderId}`;
 
 /** The reserving move: each item from the location that has most of it available, never more than it has. */
 export function planReservation(tiktokOrderId: string, nonce: string, lines: readonly ReservableLine[], levels: readonly LedgerLevel[]): Reservation | null {
@@ -35,7 +36,8 @@ export function planReservation(tiktokOrderId: string, nonce: string, lines: rea
     changes.push({
       inventoryItemId, quantity: movable,
       from: { locationId: best.locationId, name: "available", changeFromQuantity: best.available },
-      to: { locationId: best.locationId, name: "reserved", ledgerDocumentUri: ledgerDocumentUri(tiktokOrderId) },
+      // changeFromQuantity is mandatory on both ends (null skips the check): the reserved side is ours to add to.
+      to: { locationId: best.locationId, name: "reserved", changeFromQuantity: null, ledgerDocumentUri: ledgerDocumentUri(tiktokOrderId) },
     });
   }
   return changes.length ? { key: `tiktok-reserve-${tiktokOrderId}-${nonce}`, changes, state: "pending" } : null;
@@ -45,8 +47,8 @@ export function planReservation(tiktokOrderId: string, nonce: string, lines: rea
 export function releaseChanges(reservation: Reservation): InventoryMoveChange[] {
   return reservation.changes.map((c) => ({
     inventoryItemId: c.inventoryItemId, quantity: c.quantity,
-    from: { locationId: c.to.locationId, name: "reserved", ledgerDocumentUri: c.to.ledgerDocumentUri },
-    to: { locationId: c.from.locationId, name: "available" },
+    from: { locationId: c.to.locationId, name: "reserved", changeFromQuantity: null, ledgerDocumentUri: c.to.ledgerDocumentUri },
+    to: { locationId: c.from.locationId, name: "available", changeFromQuantity: null },
   }));
 }
 

@@ -59,10 +59,10 @@ describe("reservations", () => {
     const plan = planReservation("777", "n1", [{ inventoryItemId: "I1", quantity: 2 }, { inventoryItemId: "I2", quantity: 4 }, { inventoryItemId: null, quantity: 1 }], levels)!;
     expect(plan.key).toBe("tiktok-reserve-777-n1");
     expect(plan.changes).toEqual([
-      { inventoryItemId: "I1", quantity: 2, from: { locationId: "L2", name: "available", changeFromQuantity: 9 }, to: { locationId: "L2", name: "reserved", ledgerDocumentUri: "tiktok-shop://order/777" } },
-      { inventoryItemId: "I2", quantity: 1, from: { locationId: "L1", name: "available", changeFromQuantity: 1 }, to: { locationId: "L1", name: "reserved", ledgerDocumentUri: "tiktok-shop://order/777" } },
+      { inventoryItemId: "I1", quantity: 2, from: { locationId: "L2", name: "available", changeFromQuantity: 9 }, to: { locationId: "L2", name: "reserved", changeFromQuantity: null, ledgerDocumentUri: "gid://tiktok-shop-sync/TikTokOrder/777" } },
+      { inventoryItemId: "I2", quantity: 1, from: { locationId: "L1", name: "available", changeFromQuantity: 1 }, to: { locationId: "L1", name: "reserved", changeFromQuantity: null, ledgerDocumentUri: "gid://tiktok-shop-sync/TikTokOrder/777" } },
     ]);
-    expect(releaseChanges(plan)[0]).toEqual({ inventoryItemId: "I1", quantity: 2, from: { locationId: "L2", name: "reserved", ledgerDocumentUri: "tiktok-shop://order/777" }, to: { locationId: "L2", name: "available" } });
+    expect(releaseChanges(plan)[0]).toEqual({ inventoryItemId: "I1", quantity: 2, from: { locationId: "L2", name: "reserved", changeFromQuantity: null, ledgerDocumentUri: "gid://tiktok-shop-sync/TikTokOrder/777" }, to: { locationId: "L2", name: "available", changeFromQuantity: null } });
   });
 
   it("nothing to reserve when nothing is available", () => {

@@ -24,6 +24,10 @@ async function seedStore(db: Database, shop: string, tiktokShopId: string) {
   await db.stockLevel.create({ data: { shop, inventoryItemId: "i1", locationId: "l1", available: 1, shopifyUpdatedAt: now } });
   await db.readinessAttestation.create({ data: { shop, kind: "age_18_plus", attestedBy: "owner@example.com", textVersion: "1", text: "I am 18+" } });
   await db.imageUpload.create({ data: { tiktokShopId, sourceUrl: `https://cdn/${shop}.jpg`, useCase: "MAIN_IMAGE", uri: "u", url: "u" } });
+  await db.tikTokStatement.create({ data: { shop, tiktokShopId, statementId: `st-${shop}`, statementTime: now, currency: "USD", settlementAmount: "1.00" } });
+  await db.tikTokSettlementTransaction.create({ data: { shop, tiktokShopId, kind: "settled", transactionId: `tx-${shop}`, type: "ORDER", currency: "USD", settlementAmount: "1.00" } });
+  await db.tikTokPayout.create({ data: { shop, tiktokShopId, paymentId: `pay-${shop}`, initiatedAt: now, status: "PAID", currency: "USD", amount: "1.00" } });
+  await db.financeSyncCursor.create({ data: { shop, tiktokShopId, statementTimeFrom: 0 } });
 }
 
 describe.each(TEST_DATABASES)("$name", (backend) => {

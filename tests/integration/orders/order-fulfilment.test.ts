@@ -1,0 +1,108 @@
+// After the import: what the merchant does in Shopify reaches TikTok (shipments, split by TikTok line, with the
+// carrier mapped; tracking corrections), and what the buyer does on TikTok reaches Shopify (a cancellation
+// cancels the Shopify order and restocks it). The built app between both sandboxes over real HTTP.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedClient } from "../../support/embedded-fetch";
+import { adminGraphql, prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
+import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
+import { TEST_DATABASES } from "../../support/test-databases";
+
+const PRODUCTS = "routes/app.products._index";
+
+describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend) => {
+  let h: SyncHarness;
+  let dropDatabase: () => Promise<void>;
+  let sku: { variantId: string; inventoryItemId: string; tiktokSkuId: string };
+
+  beforeAll(async () => {
+    const database = await backend.create();
+    dropDatabase = database.drop;
+    h = await startSyncHarness({ databaseUrl: database.url, settings: sampleStoreSettings() });
+    const app = embeddedClient(h.app.url, h.shopify);
+    await prepareSampleStoreForTikTok(h.shopify);
+    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
+    const productId = [...h.shopify.store.products.keys()][0]!;
+    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: productId, selected: "true" });
+    await eventually(async () => ((await h.db.productSync.count({ where: { state: "live" } })) === 1 ? true : undefined), 60_000, "the product live");
+    const link = (await h.db.skuLink.findFirst({ where: { productId } }))!;
+    sku = { variantId: link.variantId, inventoryItemId: link.inventoryItemId!, tiktokSkuId: link.tiktokSkuId };
+    const level = [...h.shopify.store.inventoryItems.get(sku.inventoryItemId)!.levels.values()][0]!;
+    await post(h.shopify.url, "/sandbox/inventory", { inventoryItemId: sku.inventoryItemId, locationId: level.locationId, available: 50 });
+    await eventually(async () => (tiktokStock() === 50 ? true : undefined), 30_000, "TikTok's stock at 50");
+  }, 180_000);
+
+  afterAll(async () => {
+    await h?.close();
+    await dropDatabase?.();
+  }, 30_000);
+
+  async function post(base: string, path: string, body: object = {}) {
+    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  }
+  function tiktokStock() {
+    for (const product of h.tiktok.state.products.values()) {
+      const found = product.skus.get(sku.tiktokSkuId);
+      if (found) return [...found.inventory.values()].reduce((n, q) => n + q, 0);
+    }
+    return undefined;
+  }
+  const tiktokOrder = (id: string) => h.tiktok.state.orders.get(id)!;
+  const untilTikTok = (id: string, status: string) => eventually(async () => (tiktokOrder(id)?.status === status ? true : undefined), 15_000, `TikTok order ${status}`);
+  const appOrder = (id: string) => h.db.tikTokOrder.findFirst({ where: { tiktokOrderId: id } });
+  const untilState = (id: string, state: string) => eventually(async () => ((await appOrder(id))?.state === state ? true : undefined), 45_000, `order ${state}`);
+  const timeline = async (id: string) => (await h.db.orderEvent.findMany({ where: { tiktokOrderId: id }, orderBy: { createdAt: "asc" } })).map((e) => e.summary).join(" | ");
+
+  /** A paid TikTok order past its hold, imported: its Shopify order's numeric id and line id. */
+  async function importedOrder(quantity: number, options: object = {}) {
+    const placed = await post(h.tiktok.url, "/sandbox/orders", { shop_id: h.tiktokShopId, items: [{ sku_id: sku.tiktokSkuId, quantity }], ...options });
+    const id = String(placed.order_id);
+    if ((options as { hold?: boolean }).hold !== false) {
+      await untilTikTok(id, "ON_HOLD");
+      await post(h.tiktok.url, `/sandbox/orders/${id}/advance`);
+    }
+    await untilState(id, "imported");
+    const record = (await appOrder(id))!;
+    return { id, shopifyOrderId: record.shopifyOrderId!, numericId: record.shopifyOrderId!.split("/").pop()! };
+  }
+
+  it("GIVEN the merchant ships 1 of 3 units, then the rest with another carrier, and corrects a tracking number THEN TikTok shows each line shipped with its own tracking", async () => {
+    const order = await importedOrder(3);
+    const { order: shopifyOrder } = await adminGraphql<{ order: { lineItems: { nodes: Array<{ id: string }> } } }>(h.shopify, `query($id: ID!) { order(id: $id) { lineItems(first: 5) { nodes { id } } } }`, { id: order.shopifyOrderId });
+    const lineItemId = shopifyOrder.lineItems.nodes[0]!.id;
+
+    await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "USPS", trackingNumber: "9400100000000000000001", lineItems: [{ lineItemId, quantity: 1 }] });
+    await untilTikTok(order.id, "PARTIALLY_SHIPPING");
+    expect(tiktokOrder(order.id).line_items.filter((l) => l.tracking_number === "9400100000000000000001").map((l) => l.shipping_provider_name)).toEqual(["USPS"]);
+
+    const second = await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "UPS", trackingNumber: "1Z999AA10123456784" });
+    await untilTikTok(order.id, "IN_TRANSIT");
+    expect(tiktokOrder(order.id).line_items.map((l) => l.tracking_number).sort()).toEqual(["1Z999AA10123456784", "1Z999AA10123456784", "9400100000000000000001"]);
+
+    const fulfillmentId = String((second.fulfillments as Array<{ id: string }>)[0]!.id).split("/").pop();
+    await post(h.shopify.url, `/sandbox/fulfillments/${fulfillmentId}/tracking`, { trackingNumber: "1Z999AA10123456799" });
+    await eventually(async () => (tiktokOrder(order.id).line_items.filter((l) => l.tracking_number === "1Z999AA10123456799").length > 0 ? true : undefined), 20_000, "the corrected tracking on TikTok");
+    expect(await timeline(order.id)).toContain("Tracking corrected on TikTok");
+  });
+
+  it("GIVEN a carrier TikTok does not offer THEN nothing is sent and the order's timeline names the carriers TikTok accepts", async () => {
+    const order = await importedOrder(1);
+    await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "Pigeon Post", trackingNumber: "PP-1" });
+    await eventually(async () => ((await timeline(order.id)).includes("Pigeon Post") ? true : undefined), 20_000, "the carrier explained");
+    expect(await timeline(order.id)).toMatch(/USPS, UPS, FedEx/);
+    expect(tiktokOrder(order.id).status).toBe("AWAITING_SHIPMENT");
+  });
+
+  it("GIVEN the buyer cancels on TikTok after the import THEN the Shopify order is cancelled and its units restocked", async () => {
+    const available = () => [...h.shopify.store.inventoryItems.get(sku.inventoryItemId)!.levels.values()].reduce((n, l) => n + l.quantities.available, 0);
+    const order = await importedOrder(2, { hold: false }); // a legacy order: the buyer may cancel outright for an hour
+    const before = available();
+    await post(h.tiktok.url, `/sandbox/orders/${order.id}/buyer-cancel`);
+    await untilState(order.id, "cancelled");
+    const cancelled = async () => (await adminGraphql<{ order: { cancelledAt: string | null } }>(h.shopify, `query($id: ID!) { order(id: $id) { cancelledAt } }`, { id: order.shopifyOrderId })).order.cancelledAt;
+    await eventually(async () => ((await cancelled()) ? true : undefined), 20_000, "the Shopify order cancelled");
+    await eventually(async () => (available() === before + 2 ? true : undefined), 20_000, "the units restocked");
+    expect(await timeline(order.id)).toContain("Cancelled on TikTok");
+  });
+});

@@ -43,8 +43,8 @@ async function statementsIn(db: Database, shop: string, range: DateRange) {
 async function orderIdsIn(db: Database, shop: string, range: DateRange): Promise<string[]> {
   const inRange = { shop, kind: "settled", statementTime: { gte: range.from, lt: range.to }, tiktokOrderId: { not: null } };
   const [settled, waiting] = await Promise.all([
-    db.tikTokSettlementTransaction.findMany({ where: inRange, select: { tiktokOrderId: true }, orderBy: { statementTime: "desc" }, take: MAX_ORDER_ROWS * 4 }),
-    db.tikTokSettlementTransaction.findMany({ where: { shop, kind: "estimate", tiktokOrderId: { not: null } }, select: { tiktokOrderId: true }, orderBy: { orderCreateTime: "desc" }, take: MAX_ORDER_ROWS }),
+    db.tikTokSettlementTransaction.findMany({ where: inRange, select: { tiktokOrderId: true }, orderBy: [{ statementTime: "desc" }, { transactionId: "asc" }], take: MAX_ORDER_ROWS * 4 }),
+    db.tikTokSettlementTransaction.findMany({ where: { shop, kind: "estimate", tiktokOrderId: { not: null } }, select: { tiktokOrderId: true }, orderBy: [{ orderCreateTime: "desc" }, { transactionId: "asc" }], take: MAX_ORDER_ROWS }),
   ]);
   return [...new Set([...settled, ...waiting].map((r) => r.tiktokOrderId!))].slice(0, MAX_ORDER_ROWS);
 }

@@ -17,7 +17,7 @@ const DAY_SECONDS = 86_400;
 const dec = (v: string | undefined) => new Decimal(v || "0");
 
 interface PayoutsPage {
-  statements: Array<{ statementId: string; settlement: string; reserve: string; payable: string; revenue: string; shipping: string; fees: string; adjustments: string; transactions: number; payoutStatus: string | null; paymentId: string | null; flags: string[] }>;
+  statements: Array<{ statementId: string; date: string; settlement: string; reserve: string; payable: string; revenue: string; shipping: string; fees: string; adjustments: string; transactions: number; payoutStatus: string | null; paymentId: string | null; flags: string[] }>;
   orders: OrderReconciliation[];
   shops: Array<{ lastRunAt: string | null; lastError: string | null }>;
 }

@@ -67,3 +67,8 @@ export const fulfillmentWebhookPayload = z
     lineItems: p.line_items.map((l) => ({ lineItemId: l.admin_graphql_api_id ?? `gid://shopify/LineItem/${l.id}`, quantity: l.quantity })),
   }));
 export type FulfillmentWebhook = z.infer<typeof fulfillmentWebhookPayload>;
+
+/** orders/cancelled: which order, and Shopify's reason (customer, inventory, fraud, declined, staff, other). */
+export const orderCancelledWebhookPayload = z
+  .looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"), cancel_reason: z.string().nullish() })
+  .transform((p) => ({ shopifyOrderId: p.admin_graphql_api_id, reason: (p.cancel_reason ?? "other").toUpperCase() }));

@@ -2,6 +2,7 @@
 // restocked, no refund from Shopify (TikTok refunds the buyer). orderCancel runs as a Shopify job.
 import { ORDER_CANCEL_MUTATION, type OrderCancelResult } from "../../integrations/shopify/order.graphql";
 import type { TikTokOrder } from "../../integrations/tiktok/types/order";
+import { findImportedOrder } from "./import-order";
 import type { OrderSyncDeps } from "./order-sync-deps";
 import type { TikTokOrderRecord } from "./tiktok-order-repository";
 
@@ -17,6 +18,11 @@ export function shopifyCancelReason(order: TikTokOrder): "CUSTOMER" | "INVENTORY
 
 export async function cancelShopifyOrder(deps: OrderSyncDeps, record: TikTokOrderRecord, order: TikTokOrder): Promise<void> {
   const shopify = await deps.shopifyFor(record.shop);
+  // Cancelled in Shopify first (the merchant did, and the app told TikTok): nothing left to do here.
+  if ((await findImportedOrder(shopify, record.tiktokOrderId)).ours?.cancelledAt) {
+    await deps.orders.update(record.shop, record.tiktokOrderId, { state: "cancelled", problem: null });
+    return;
+  }
   const staffNote = `Cancelled on TikTok Shop${order.cancel_reason ? `: ${order.cancel_reason}` : ""}`.slice(0, 255);
   const { orderCancel } = await shopify.request<OrderCancelResult>(ORDER_CANCEL_MUTATION, {
     orderId: record.shopifyOrderId, reason: shopifyCancelReason(order), restock: true, staffNote,

@@ -7,6 +7,7 @@ export const ORDER_SYNC_JOB = "orders.sync";
 export const ORDER_POLL_JOB = "orders.poll";
 export const ORDER_POLL_SCHEDULER_JOB = "orders.poll-scheduler";
 export const PUSH_TRACKING_JOB = "orders.push-tracking";
+export const CANCEL_ON_TIKTOK_JOB = "orders.cancel-on-tiktok";
 
 export interface OrderSyncPayload {
   tiktokShopId: string;
@@ -37,4 +38,8 @@ export function scheduleOrderPolls(queue: JobQueue, intervalMs: number, runAt = 
 /** One job per Shopify fulfilment: a create and its updates run one after the other, the newest facts winning. */
 export function enqueueTrackingPush(queue: JobQueue, shop: string, fulfillment: FulfillmentWebhook) {
   return queue.enqueue({ shop, type: PUSH_TRACKING_JOB, key: `tracking-${shop}-${fulfillment.fulfillmentId.split("/").pop()}`, payload: fulfillment, priority: WEBHOOK_PRIORITY, maxAttempts: 8 });
+}
+
+export function enqueueShopifyCancel(queue: JobQueue, shop: string, cancelled: { shopifyOrderId: string; reason: string }) {
+  return queue.enqueue({ shop, type: CANCEL_ON_TIKTOK_JOB, key: `tiktok-cancel-${shop}-${cancelled.shopifyOrderId.split("/").pop()}`, payload: cancelled, priority: WEBHOOK_PRIORITY, maxAttempts: 5 });
 }

@@ -5,8 +5,8 @@ import { parseTikTokWebhook } from "../../integrations/tiktok";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopLinkRepository } from "../linking/tiktok-shop-link-repository";
 import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
-import { fulfillmentWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
-import { enqueueOrderSync, enqueueTrackingPush } from "./order-jobs";
+import { fulfillmentWebhookPayload, orderCancelledWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
+import { enqueueOrderSync, enqueueShopifyCancel, enqueueTrackingPush } from "./order-jobs";
 
 export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLinkRepository; queue: JobQueue }): Record<string, WebhookProcessor> {
   const onOrderEvent: WebhookProcessor = async ({ payload, topic }) => {
@@ -25,10 +25,13 @@ export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLink
   };
 }
 
-/** Shopify fulfilments: the tracking of TikTok orders goes back to TikTok (other orders are left alone by the job). */
+/** Shopify fulfilments and cancellations of TikTok orders go back to TikTok (other orders are left alone by the jobs). */
 export function createFulfillmentWebhookProcessors(deps: { queue: JobQueue }): Record<string, WebhookProcessor> {
   const onFulfillment: WebhookProcessor = async ({ shop, payload }) => {
     await enqueueTrackingPush(deps.queue, shop, fulfillmentWebhookPayload.parse(parseShopifyJson(payload)));
   };
-  return { "shopify:fulfillments/create": onFulfillment, "shopify:fulfillments/update": onFulfillment };
+  const onCancelled: WebhookProcessor = async ({ shop, payload }) => {
+    await enqueueShopifyCancel(deps.queue, shop, orderCancelledWebhookPayload.parse(parseShopifyJson(payload)));
+  };
+  return { "shopify:fulfillments/create": onFulfillment, "shopify:fulfillments/update": onFulfillment, "shopify:orders/cancelled": onCancelled };
 }

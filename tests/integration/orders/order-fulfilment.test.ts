@@ -105,4 +105,20 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await eventually(async () => (available() === before + 2 ? true : undefined), 20_000, "the units restocked");
     expect(await timeline(order.id)).toContain("Cancelled on TikTok");
   });
+
+  it("GIVEN the merchant cancels a TikTok order in Shopify as out of stock THEN it is cancelled on TikTok with TikTok's out-of-stock reason", async () => {
+    const order = await importedOrder(1);
+    await post(h.shopify.url, `/sandbox/orders/${order.numericId}/cancel`, { reason: "INVENTORY", restock: true });
+    await untilTikTok(order.id, "CANCELLED");
+    await untilState(order.id, "cancelled");
+    expect(await timeline(order.id)).toContain("seller_cancel_reason_out_of_stock");
+  });
+
+  it("GIVEN the merchant cancels it in Shopify as fraud THEN TikTok is not given a seller-fault reason: the order says what to do", async () => {
+    const order = await importedOrder(1);
+    await post(h.shopify.url, `/sandbox/orders/${order.numericId}/cancel`, { reason: "FRAUD", restock: true });
+    await untilState(order.id, "problem");
+    expect((await appOrder(order.id))!.problemFix).toContain("TikTok Seller Center");
+    expect(tiktokOrder(order.id).status).toBe("AWAITING_SHIPMENT");
+  });
 });

@@ -123,15 +123,18 @@ function OrderRow({ o, index }: { o: OrderReconciliation; index: number }) {
     <IndexTable.Row id={o.tiktokOrderId} position={index}>
       <IndexTable.Cell><Text as="span" fontWeight="semibold">{o.tiktokOrderId}</Text></IndexTable.Cell>
       <IndexTable.Cell>{o.shopifyOrderName ?? <Text as="span" tone="subdued">Not in Shopify yet</Text>}</IndexTable.Cell>
+      <IndexTable.Cell><SettlementBadge status={o.status} /></IndexTable.Cell>
       <IndexTable.Cell>{money(o.paidByBuyer, o.currency)}</IndexTable.Cell>
       <IndexTable.Cell>{money(o.reimbursedByTikTok, o.currency)}</IndexTable.Cell>
       <IndexTable.Cell>{money(o.fees, o.currency)}</IndexTable.Cell>
       <IndexTable.Cell><Text as="span" fontWeight="semibold">{o.status === "none" ? "—" : money(o.payout, o.currency)}</Text></IndexTable.Cell>
       <IndexTable.Cell>
-        <Text as="span">{o.status === "none" ? "—" : money(o.difference, o.currency)}</Text>
-        {o.lines.map((line) => <Text as="p" tone="subdued" key={line.text}>{line.text}</Text>)}
+        {/* Table cells do not wrap; the explanation must. */}
+        <div style={{ whiteSpace: "normal", minWidth: "22rem" }}>
+          <Text as="span">{o.status === "none" ? "—" : money(o.difference, o.currency)}</Text>
+          {o.lines.map((line) => <Text as="p" tone="subdued" key={line.text}>{line.text}</Text>)}
+        </div>
       </IndexTable.Cell>
-      <IndexTable.Cell><SettlementBadge status={o.status} /></IndexTable.Cell>
     </IndexTable.Row>
   );
 }
@@ -142,7 +145,7 @@ function OrdersTable({ orders }: { orders: Data["orders"] }) {
       resourceName={{ singular: "order", plural: "orders" }}
       itemCount={orders.length}
       selectable={false}
-      headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Paid by the buyer" }, { title: "Reimbursed by TikTok" }, { title: "Fees" }, { title: "Payout" }, { title: "Difference from the Shopify order" }, { title: "Status" }]}
+      headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid by the buyer" }, { title: "Reimbursed by TikTok" }, { title: "Fees" }, { title: "Payout" }, { title: "Difference from the Shopify order" }]}
     >
       {orders.map((o, index) => <OrderRow key={o.tiktokOrderId} o={o} index={index} />)}
     </IndexTable>
@@ -194,6 +197,7 @@ export default function Payouts() {
   const lastRun = data.shops.map((s) => s.lastRunAt).filter(Boolean).sort().at(-1);
   return (
     <Page
+      fullWidth
       title="Payouts"
       subtitle={`What TikTok Shop pays for each order, and why it differs from the Shopify order.${lastRun ? ` Last read from TikTok ${new Date(lastRun).toLocaleString()}.` : ""}`}
       primaryAction={{ content: "Refresh from TikTok", loading: fetcher.state !== "idle", onAction: refresh }}

@@ -78,7 +78,12 @@ function adjustmentTypesText(rows: readonly SettlementRow[]): string {
   return types.length > 0 ? ` (${types.join(", ")})` : "";
 }
 
-function explanationLines(rows: readonly SettlementRow[], difference: Decimal): ExplanationLine[] {
+const OTHER_TEXT = {
+  settled: "Other differences (such as refunded shipping)",
+  estimate: "Not broken down in TikTok's estimate yet",
+};
+
+function explanationLines(rows: readonly SettlementRow[], difference: Decimal, status: "settled" | "estimate"): ExplanationLine[] {
   const tax = total(rows, (r) => r.salesTax);
   const deliveryFee = total(rows, (r) => r.retailDeliveryFee);
   const fees = total(rows, (r) => r.feeTaxAmount);
@@ -95,7 +100,7 @@ function explanationLines(rows: readonly SettlementRow[], difference: Decimal): 
   ];
   const lines = candidates.filter(([amount]) => !amount.isZero());
   const other = difference.minus(sumOf(lines.map(([amount]) => amount)));
-  if (!other.isZero()) lines.push([other, `Other differences (such as refunded shipping): ${signedText(other)}`]);
+  if (!other.isZero()) lines.push([other, `${OTHER_TEXT[status]}: ${signedText(other)}`]);
   return lines.map(([amount, text]) => ({ amount: decimalString(amount), text }));
 }
 
@@ -125,6 +130,6 @@ export function reconcileOrder(order: OrderSide, allRows: readonly SettlementRow
     adjustments: decimalString(total(rows, (r) => r.adjustmentAmount)),
     payout: decimalString(payout),
     difference: decimalString(difference),
-    lines: status === "none" ? [] : explanationLines(rows, difference),
+    lines: status === "none" ? [] : explanationLines(rows, difference, status),
   };
 }

@@ -74,6 +74,8 @@ describe("reconciling a TikTok order with its Shopify order", () => {
     const estimate = sale({ kind: "estimate", settlementAmount: "88.00" });
     expect(reconcileOrder(order(), [estimate])).toMatchObject({ status: "estimate", payout: "88.00" });
     expect(reconcileOrder(order(), [estimate, sale()])).toMatchObject({ status: "settled", payout: "89.87" });
+    const unexplained = reconcileOrder(order(), [sale({ kind: "estimate", salesTax: "0.00" })]);
+    expect(unexplained.lines.map((l) => l.text).at(-1)).toBe("Not broken down in TikTok's estimate yet: \u22121.64");
   });
 
   it("GIVEN nothing from TikTok yet THEN no payout, no difference, no lines", () => {

@@ -14,7 +14,7 @@ import { draftShopifyOrder, type ResolvedLine, type ShopifyOrderDraft } from "./
 export type ImportOutcome = { kind: "created" | "adopted"; order: ShopifyOrderSummary } | { kind: "foreign"; order: ShopifyOrderSummary } | { kind: "problem"; problem: OrderProblem };
 
 /** Shopify's limit on development stores (5 new orders a minute) answers as a user error: the order waits. */
-const ORDER_RATE_LIMIT = /per minute|too many/i;
+const ORDER_RATE_LIMIT = /rate limit|per minute|in a minute|too many/i;
 const RATE_LIMIT_WAIT_MS = 15_000;
 
 export async function findImportedOrder(shopify: ShopifyAdminGateway, tiktokOrderId: string): Promise<{ ours?: ShopifyOrderSummary; foreign?: ShopifyOrderSummary }> {

@@ -13,11 +13,13 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
   let h: SyncHarness;
   let dropDatabase: () => Promise<void>;
   let sku: { variantId: string; inventoryItemId: string; tiktokSkuId: string };
+  let shopifyClockOffsetMs = 0;
 
   beforeAll(async () => {
     const database = await backend.create();
     dropDatabase = database.drop;
-    h = await startSyncHarness({ databaseUrl: database.url, settings: sampleStoreSettings() });
+    // Shopify's clock can be moved forward (the development store's per-minute order limit).
+    h = await startSyncHarness({ databaseUrl: database.url, settings: sampleStoreSettings(), shopify: { now: () => new Date(Date.now() + shopifyClockOffsetMs) } });
     const app = embeddedClient(h.app.url, h.shopify);
     await prepareSampleStoreForTikTok(h.shopify);
     await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
@@ -120,5 +122,25 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await untilState(order.id, "problem");
     expect((await appOrder(order.id))!.problemFix).toContain("TikTok Seller Center");
     expect(tiktokOrder(order.id).status).toBe("AWAITING_SHIPMENT");
+  });
+
+  it("GIVEN a development store (5 new orders a minute) and 6 orders at once THEN the sixth waits for the next minute and is imported, none lost or doubled", async () => {
+    await post(h.shopify.url, "/sandbox/plan", { plan: "development" });
+    shopifyClockOffsetMs += 61_000; // past the minute of the orders earlier tests created
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(String((await post(h.tiktok.url, "/sandbox/orders", { shop_id: h.tiktokShopId, items: [{ sku_id: sku.tiktokSkuId, quantity: 1 }], hold: false })).order_id));
+      const imported = async () => (await h.db.tikTokOrder.count({ where: { tiktokOrderId: { in: ids }, state: "imported" } }));
+      await eventually(async () => ((await imported()) === 5 ? true : undefined), 45_000, "five orders imported");
+      // The sixth met Shopify's limit: its job waits (deferred, no attempt spent) instead of failing.
+      await eventually(async () => ((await h.db.job.count({ where: { type: "orders.sync", status: "pending", lastError: { contains: "order limit" } } })) === 1 ? true : undefined), 30_000, "the sixth deferred by Shopify's limit");
+      const waiting = await h.db.tikTokOrder.findFirst({ where: { tiktokOrderId: { in: ids }, state: { not: "imported" } } });
+      expect(waiting?.shopifyOrderId ?? null).toBeNull();
+      shopifyClockOffsetMs += 61_000; // a minute later for Shopify
+      await eventually(async () => ((await imported()) === 6 ? true : undefined), 45_000, "the sixth imported after the minute");
+      for (const id of ids) expect((await adminGraphql<{ orders: { nodes: unknown[] } }>(h.shopify, `query($q: String!) { orders(first: 5, query: $q) { nodes { id } } }`, { q: `source_identifier:${id}` })).orders.nodes).toHaveLength(1);
+    } finally {
+      await post(h.shopify.url, "/sandbox/plan", { plan: "standard" });
+    }
   });
 });

@@ -163,7 +163,7 @@ export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcess
 };
 
 export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
-  ...createSessionWebhookProcessors(db),
+  ...createSessionWebhookProcessors(db, (shop, report) => logger.info({ shop, report }, "customers/data_request answered")),
   ...createCatalogWebhookProcessors(catalogWebhookDeps),
   ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),

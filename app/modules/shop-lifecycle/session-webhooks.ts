@@ -1,14 +1,18 @@
 // What the app lifecycle and compliance webhooks change in our own data: app/uninstalled and
-// app/scopes_update touch the shop's Shopify sessions; shop/redact erases the store's data; the app keeps no
-// customer data, so customers/data_request and customers/redact have nothing to return or erase.
+// app/scopes_update touch the shop's Shopify sessions; shop/redact erases the store's data; customers/redact
+// scrubs the customer's personal data from the order webhooks held; customers/data_request reports what is held.
 import { z } from "zod";
 import type { Database } from "../../db.server";
 import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
+import { describeCustomerData, redactCustomer } from "./customer-data";
 import { eraseShopData } from "./erase-shop-data";
 
 const scopesUpdatePayload = z.object({ current: z.array(z.string()) });
 
-export function createSessionWebhookProcessors(db: Database): Record<string, WebhookProcessor> {
+/** Where the answer to a customer's data request goes (the merchant's support sees it in the logs). */
+export type DataRequestReport = (shop: string, report: string) => void;
+
+export function createSessionWebhookProcessors(db: Database, reportDataRequest: DataRequestReport): Record<string, WebhookProcessor> {
   return {
     "shopify:app/uninstalled": async ({ shop }) => {
       await db.session.deleteMany({ where: { shop } });
@@ -20,7 +24,11 @@ export function createSessionWebhookProcessors(db: Database): Record<string, Web
     "shopify:shop/redact": async ({ shop }) => {
       await eraseShopData(db, shop);
     },
-    "shopify:customers/data_request": async () => ({ ignored: "the app stores no customer data" }),
-    "shopify:customers/redact": async () => ({ ignored: "the app stores no customer data" }),
+    "shopify:customers/data_request": async ({ shop, payload }) => {
+      reportDataRequest(shop, await describeCustomerData(db, shop, payload));
+    },
+    "shopify:customers/redact": async ({ shop, payload }) => {
+      await redactCustomer(db, shop, payload);
+    },
   };
 }

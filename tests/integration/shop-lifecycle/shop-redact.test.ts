@@ -23,6 +23,9 @@ async function seedStore(db: Database, shop: string, tiktokShopId: string) {
   await db.syncRun.create({ data: { shop, kind: "initial-sync" } });
   await db.stockLevel.create({ data: { shop, inventoryItemId: "i1", locationId: "l1", available: 1, shopifyUpdatedAt: now } });
   await db.readinessAttestation.create({ data: { shop, kind: "age_18_plus", attestedBy: "owner@example.com", textVersion: "1", text: "I am 18+" } });
+  await db.tikTokOrder.create({ data: { shop, tiktokShopId, tiktokOrderId: `o-${shop}`, tiktokStatus: "AWAITING_SHIPMENT", tiktokUpdatedAt: now, placedAt: now, currency: "USD", buyerPaid: "1.00" } });
+  await db.orderEvent.create({ data: { shop, tiktokOrderId: `o-${shop}`, action: "import", outcome: "ok", summary: "s" } });
+  await db.orderPollCursor.create({ data: { shop, tiktokShopId, updatedFrom: 0 } });
   await db.imageUpload.create({ data: { tiktokShopId, sourceUrl: `https://cdn/${shop}.jpg`, useCase: "MAIN_IMAGE", uri: "u", url: "u" } });
   await db.tikTokStatement.create({ data: { shop, tiktokShopId, statementId: `st-${shop}`, statementTime: now, currency: "USD", settlementAmount: "1.00" } });
   await db.tikTokSettlementTransaction.create({ data: { shop, tiktokShopId, kind: "settled", transactionId: `tx-${shop}`, type: "ORDER", currency: "USD", settlementAmount: "1.00" } });

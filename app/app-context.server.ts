@@ -36,10 +36,11 @@ import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
 import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "./integrations/shopify/shop-currency.graphql";
-import { CANCEL_ON_TIKTOK_JOB, enqueueLaterOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
+import { CANCEL_ON_TIKTOK_JOB, TIKTOK_RETURN_JOB, enqueueLaterOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
 import type { OrderSyncDeps } from "./modules/orders/order-sync-deps";
 import { createFulfillmentWebhookProcessors, createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
 import { pollOrders, runOrderPollScheduler } from "./modules/orders/poll-orders";
+import { applyTikTokReturn } from "./modules/orders/apply-tiktok-return";
 import { cancelOnTikTok } from "./modules/orders/cancel-on-tiktok";
 import { pushTracking } from "./modules/orders/push-tracking";
 import { syncTikTokOrder } from "./modules/orders/sync-tiktok-order";
@@ -211,6 +212,9 @@ export const jobHandlers: JobHandlers = {
   [ORDER_SYNC_JOB]: async (job) => {
     const { tiktokShopId, tiktokOrderId, trigger } = job.payload as OrderSyncPayload;
     await syncTikTokOrder(orderSyncDeps, { shop: job.shop, tiktokShopId, tiktokOrderId, trigger });
+  },
+  [TIKTOK_RETURN_JOB]: async (job) => {
+    await applyTikTokReturn(orderSyncDeps, job.shop, job.payload as { tiktokOrderId: string; returnId: string });
   },
   [CANCEL_ON_TIKTOK_JOB]: async (job) => {
     await cancelOnTikTok(orderSyncDeps, job.shop, job.payload as { shopifyOrderId: string; reason: string });

@@ -15,8 +15,8 @@ import { startAppServer, startWorkerProcess, type RunningApp } from "./app-serve
 import { freePort } from "./free-port";
 
 const ENCRYPTION_KEY = "cd".repeat(32);
-const TIKTOK_KEY = "harness-tiktok-key";
-const TIKTOK_SECRET = "harness-tiktok-secret";
+export const TIKTOK_KEY = "harness-tiktok-key";
+export const TIKTOK_SECRET = "harness-tiktok-secret";
 
 export interface SyncHarness {
   shopify: ShopifySandbox;

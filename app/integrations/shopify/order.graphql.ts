@@ -155,3 +155,39 @@ export const ORDER_CANCEL_MUTATION = /* GraphQL */ `
 export interface OrderCancelResult {
   orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: ShopifyUserError[] };
 }
+
+export const ORDER_LINES_QUERY = /* GraphQL */ `
+  query OrderLinesForRefund($id: ID!) {
+    order(id: $id) {
+      lineItems(first: 100) {
+        nodes {
+          id
+          unfulfilledQuantity
+        }
+      }
+    }
+  }
+`;
+
+export interface OrderLinesResult {
+  order: { lineItems: { nodes: Array<{ id: string; unfulfilledQuantity: number }> } } | null;
+}
+
+/** Shopify requires @idempotent on refundCreate (2026-04+): the same key returns the first refund. */
+export const REFUND_CREATE_MUTATION = /* GraphQL */ `
+  mutation TikTokRefund($input: RefundInput!, $key: String!) {
+    refundCreate(input: $input) @idempotent(key: $key) {
+      refund {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export interface RefundCreateResult {
+  refundCreate: { refund: { id: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+}

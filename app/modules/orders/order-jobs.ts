@@ -8,6 +8,7 @@ export const ORDER_POLL_JOB = "orders.poll";
 export const ORDER_POLL_SCHEDULER_JOB = "orders.poll-scheduler";
 export const PUSH_TRACKING_JOB = "orders.push-tracking";
 export const CANCEL_ON_TIKTOK_JOB = "orders.cancel-on-tiktok";
+export const TIKTOK_RETURN_JOB = "orders.return";
 
 export interface OrderSyncPayload {
   tiktokShopId: string;
@@ -42,4 +43,8 @@ export function enqueueTrackingPush(queue: JobQueue, shop: string, fulfillment: 
 
 export function enqueueShopifyCancel(queue: JobQueue, shop: string, cancelled: { shopifyOrderId: string; reason: string }) {
   return queue.enqueue({ shop, type: CANCEL_ON_TIKTOK_JOB, key: `tiktok-cancel-${shop}-${cancelled.shopifyOrderId.split("/").pop()}`, payload: cancelled, priority: WEBHOOK_PRIORITY, maxAttempts: 5 });
+}
+
+export function enqueueTikTokReturn(queue: JobQueue, shop: string, request: { tiktokOrderId: string; returnId: string }) {
+  return queue.enqueue({ shop, type: TIKTOK_RETURN_JOB, key: `tiktok-return-${shop}-${request.returnId}`, payload: request, priority: WEBHOOK_PRIORITY, maxAttempts: 8 });
 }

@@ -6,7 +6,7 @@ import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopLinkRepository } from "../linking/tiktok-shop-link-repository";
 import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
 import { fulfillmentWebhookPayload, orderCancelledWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
-import { enqueueOrderSync, enqueueShopifyCancel, enqueueTrackingPush } from "./order-jobs";
+import { enqueueOrderSync, enqueueShopifyCancel, enqueueTikTokReturn, enqueueTrackingPush } from "./order-jobs";
 
 export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLinkRepository; queue: JobQueue }): Record<string, WebhookProcessor> {
   const onOrderEvent: WebhookProcessor = async ({ payload, topic }) => {
@@ -18,7 +18,16 @@ export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLink
       await enqueueOrderSync(deps.queue, link.shop, { tiktokShopId: event.shopId, tiktokOrderId: String(event.data.order_id), trigger: `tiktok:${topic}` });
     }
   };
+  // Returns and refunds: the return's own job (keyed by return) turns a completed one into a Shopify refund.
+  const onReturnEvent: WebhookProcessor = async ({ payload }) => {
+    const event = parseTikTokWebhook(payload);
+    if (event.kind !== "event" || event.type !== 12) return { ignored: "not a return event" };
+    const linked = await deps.links().byTikTokShopId(event.shopId);
+    if (linked.length === 0) return { ignored: "no store is linked to this TikTok shop" };
+    for (const link of linked) await enqueueTikTokReturn(deps.queue, link.shop, { tiktokOrderId: String(event.data.order_id), returnId: String(event.data.return_id) });
+  };
   return {
+    "tiktok:RETURN_STATUS_CHANGE": onReturnEvent,
     "tiktok:ORDER_STATUS_CHANGE": onOrderEvent,
     "tiktok:CANCELLATION_STATUS_CHANGE": onOrderEvent,
     "tiktok:RECIPIENT_ADDRESS_UPDATE": onOrderEvent,

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
 import { adminGraphql, prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
-import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
+import { eventually, startSyncHarness, TIKTOK_KEY, TIKTOK_SECRET, type SyncHarness } from "../../support/sync-harness";
+import { makeCaller } from "../tiktok-sandbox/signed-client";
 import { TEST_DATABASES } from "../../support/test-databases";
 
 const PRODUCTS = "routes/app.products._index";
@@ -142,5 +143,29 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     } finally {
       await post(h.shopify.url, "/sandbox/plan", { plan: "standard" });
     }
+  });
+
+  it("GIVEN TikTok refunds a delivered order's item after a return request THEN the Shopify order shows the same refund, once", async () => {
+    const order = await importedOrder(2);
+    await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "USPS", trackingNumber: "9400100000000000000777" });
+    await untilTikTok(order.id, "IN_TRANSIT");
+    const requested = await post(h.tiktok.url, `/sandbox/orders/${order.id}/return`, { return_type: "REFUND" });
+    const returnId = String(requested.return_id);
+    // The seller approves the refund in Seller Center (here: TikTok's API, signed).
+    const seller = (await post(h.tiktok.url, "/sandbox/seller-token", { shop_id: h.tiktokShopId })) as { access_token: string; shop_cipher: string };
+    const call = makeCaller(h.tiktok.url, TIKTOK_KEY, TIKTOK_SECRET, Date.now);
+    await post(h.tiktok.url, "/sandbox/faults", { webhook_duplicate_rate: 1 }); // every return webhook twice
+    const approved = await call(`/return_refund/202309/returns/${returnId}/approve`, { token: seller.access_token, cipher: seller.shop_cipher, query: { idempotency_key: "approve-1" }, body: {} });
+    expect(approved.code).toBe(0);
+    const refunds = async () => (await adminGraphql<{ order: { refunds: Array<{ id: string; totalRefundedSet: { shopMoney: { amount: string } } }> } }>(h.shopify, `query($id: ID!) { order(id: $id) { refunds { id totalRefundedSet { shopMoney { amount } } } } }`, { id: order.shopifyOrderId })).order.refunds;
+    await eventually(async () => ((await refunds()).length === 1 ? true : undefined), 30_000, "the Shopify refund").catch(async (e) => {
+      throw new Error(`${e.message}\n${await timeline(order.id)}\n${JSON.stringify(await h.db.job.findMany({ where: { type: "orders.return" } }))}\n${JSON.stringify(await h.db.webhookDelivery.findMany({ where: { topic: "RETURN_STATUS_CHANGE" }, select: { status: true, error: true, payload: true } }))}`);
+    });
+    const refundTotal = h.tiktok.state.returns.get(returnId)!.refund_amount.refund_total;
+    expect(Number((await refunds())[0]!.totalRefundedSet.shopMoney.amount)).toBe(Number(refundTotal));
+    await post(h.tiktok.url, "/sandbox/faults", {});
+    expect(await timeline(order.id)).toContain(`return ${returnId}`);
+    await eventually(async () => ((await h.db.job.count({ where: { type: "orders.return", status: { in: ["pending", "running"] } } })) === 0 ? true : undefined), 20_000, "the return jobs done");
+    expect(await refunds()).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import { queue } from "../app-context.server";
 import { OrderStateBadge } from "../components/order-state-badge";
 import { config } from "../config.server";
 import { db } from "../db.server";
+import { orderReconciliation } from "../modules/money/settlements-by-order";
 import { orderDetail } from "../modules/orders/order-list";
 import { retryOrders } from "../modules/orders/retry-orders";
 import { shopifyAdminPage } from "../modules/readiness/readiness-links";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await orderDetail(db, session.shop, orderId(params.id));
   if (!detail) throw new Response("The app has not seen this TikTok order. Go back to Orders and press \"Check TikTok for orders now\".", { status: 404 });
   const shopifyUrl = detail.order.shopifyOrderId ? shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${detail.order.shopifyOrderId.split("/").pop()}`) : null;
-  return { ...detail, shopifyUrl };
+  return { ...detail, shopifyUrl, money: await orderReconciliation(db, session.shop, detail.order.tiktokOrderId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderDetail() {
-  const { order, lines, timeline, shopifyUrl } = useLoaderData<typeof loader>();
+  const { order, lines, timeline, shopifyUrl, money } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   return (
     <Page
@@ -52,6 +53,18 @@ export default function OrderDetail() {
                 />
                 <Text as="p">{`Buyer paid ${order.buyerPaid} ${order.currency}${Number(order.platformDiscount) > 0 ? `; TikTok adds ${order.platformDiscount} ${order.currency} for its own discounts` : ""}. TikTok status: ${order.tiktokStatus.toLowerCase().replace(/_/g, " ")}.`}</Text>
                 {shopifyUrl ? <a href={shopifyUrl} target="_top">{`Open ${order.shopifyOrderName} in Shopify`}</a> : null}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">{money.status === "settled" ? "What TikTok paid" : money.status === "estimate" ? "What TikTok will pay (estimate)" : "What TikTok pays"}</Text>
+                {money.status === "none" ? <Text as="p" tone="subdued">TikTok reports an order's fees and payout once it is paid, and settles it some days after delivery.</Text> : (
+                  <DataTable
+                    columnContentTypes={["text", "numeric"]}
+                    headings={["", money.currency]}
+                    rows={[["Shopify order total (buyer + TikTok's discounts)", money.shopifyTotal], ["TikTok pays for this order", money.payout], ["Difference", money.difference], ...money.lines.map((l) => [l.text, l.amount])]}
+                  />
+                )}
               </BlockStack>
             </Card>
             <Card>

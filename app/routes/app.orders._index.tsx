@@ -8,6 +8,7 @@ import { queue } from "../app-context.server";
 import { OrderStateBadge } from "../components/order-state-badge";
 import { config } from "../config.server";
 import { db } from "../db.server";
+import { settlementsByOrder } from "../modules/money/settlements-by-order";
 import { listOrders, ORDER_STATES, orderSearchStatus } from "../modules/orders/order-list";
 import { shopifyAdminPage } from "../modules/readiness/readiness-links";
 import { retryOrders, searchOrdersNow } from "../modules/orders/retry-orders";
@@ -28,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     orderSearchStatus(db, session.shop),
   ]);
   const shopifyOrderUrl = (gid: string) => shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${gid.split("/").pop()}`);
-  return { ...list, search, page: q.page, orders: list.orders.map((o) => ({ ...o, shopifyUrl: o.shopifyOrderId ? shopifyOrderUrl(o.shopifyOrderId) : null })) };
+  const money = await settlementsByOrder(db, session.shop, list.orders.map((o) => o.tiktokOrderId));
+  return {
+    ...list, search, page: q.page,
+    orders: list.orders.map((o) => ({ ...o, shopifyUrl: o.shopifyOrderId ? shopifyOrderUrl(o.shopifyOrderId) : null, settlement: money.get(o.tiktokOrderId) ?? null })),
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -106,7 +111,7 @@ export default function Orders() {
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
               onSelectionChange={handleSelectionChange}
               promotedBulkActions={[{ content: "Retry", onAction: () => fetcher.submit({ intent: "retry", ids: selectedResources.join(",") }, { method: "post" }) }]}
-              headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid" }, { title: "What to do" }, { title: "Placed" }]}
+              headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid" }, { title: "TikTok pays" }, { title: "What to do" }, { title: "Placed" }]}
               pagination={{ hasNext: data.hasNext, hasPrevious: data.page > 0, onNext: () => setParam("page", String(data.page + 1)), onPrevious: () => setParam("page", String(data.page - 1)) }}
             >
               {data.orders.map((o, index) => (
@@ -127,6 +132,14 @@ export default function Orders() {
                   <IndexTable.Cell>
                     <Text as="span">{`${o.buyerPaid} ${o.currency}`}</Text>
                     {Number(o.platformDiscount) > 0 ? <Text as="p" tone="subdued">{`+ ${o.platformDiscount} from TikTok`}</Text> : null}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {o.settlement ? (
+                      <>
+                        <Text as="span">{`${o.settlement.payout} ${o.settlement.currency}${o.settlement.estimate ? " (estimate)" : ""}`}</Text>
+                        <Text as="p" tone="subdued">{`fees ${o.settlement.fees}`}</Text>
+                      </>
+                    ) : <Text as="span" tone="subdued">not yet</Text>}
                   </IndexTable.Cell>
                   <IndexTable.Cell>{o.problem ? <Text as="span" tone="critical">{`${o.problem.message} ${o.problem.fix}`}</Text> : null}</IndexTable.Cell>
                   <IndexTable.Cell>{new Date(o.placedAt).toLocaleString()}</IndexTable.Cell>

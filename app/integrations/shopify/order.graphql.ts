@@ -191,3 +191,21 @@ export const REFUND_CREATE_MUTATION = /* GraphQL */ `
 export interface RefundCreateResult {
   refundCreate: { refund: { id: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
 }
+
+export const FULFILLMENT_CREATE_MUTATION = /* GraphQL */ `
+  mutation TikTokShipment($fulfillment: FulfillmentInput!) {
+    fulfillmentCreate(fulfillment: $fulfillment) {
+      fulfillment {
+        id
+      }
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export interface FulfillmentCreateResult {
+  fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+}

@@ -22,6 +22,8 @@ export async function pushTracking(deps: OrderSyncDeps, shop: string, fulfillmen
   const session = await deps.tiktokFor(shop, record.tiktokShopId);
   const { data } = await session.api.orders.getDetails([record.tiktokOrderId]);
   const order = data.orders[0];
+  // TikTok's carrier ships these: its tracking comes from TikTok (mirror-tiktok-shipment.ts), never goes back.
+  if (order?.shipping_type === "TIKTOK") return "not_seller_shipped";
   const providers = order?.delivery_option_id ? (await session.api.logistics.getShippingProviders(order.delivery_option_id)).data.shipping_providers : [];
   const provider = tiktokProviderFor(fulfillment.trackingCompany, providers);
   if (!provider) {

@@ -8,7 +8,8 @@ import { cancelShopifyOrder } from "./cancel-shopify-order";
 import { applyRemorseHold, releaseReservation, sendExternalReference } from "./finish-import";
 import { findImportedOrder, importOrder } from "./import-order";
 import { groupOrderLines } from "./order-lines";
-import { nextOrderStep, type OrderStep } from "./order-steps";
+import { mirrorTikTokShipment, tiktokShipmentOf } from "./mirror-tiktok-shipment";
+import { nextOrderStep, TIKTOK_SHIPMENT_ID, type OrderStep } from "./order-steps";
 import type { OrderSyncDeps } from "./order-sync-deps";
 import { reserveStock } from "./reserve-stock";
 import type { TikTokOrderFacts, TikTokOrderRecord } from "./tiktok-order-repository";
@@ -46,22 +47,21 @@ export async function syncTikTokOrder(deps: OrderSyncDeps, request: OrderSyncReq
   const order = data.orders.find((o) => o.id === tiktokOrderId);
   if (!order) return "not_found";
   const record = await deps.orders.recordRead(shop, tiktokShopId, tiktokOrderId, orderFacts(order));
-  const onHoldOrder = order.is_on_hold_order === true;
-  const step = nextOrderStep(record, onHoldOrder, deps.now());
-  await runStep(deps, session, step, record, order, onHoldOrder);
+  const step = nextOrderStep(record, { onHoldOrder: order.is_on_hold_order === true, tiktokShipped: tiktokShipmentOf(order) !== null }, deps.now());
+  await runStep(deps, session, step, record, order);
   return step;
 }
 
-async function runStep(deps: OrderSyncDeps, session: TikTokShopSession, step: OrderStep, record: TikTokOrderRecord, order: TikTokOrder, onHoldOrder: boolean): Promise<void> {
+async function runStep(deps: OrderSyncDeps, session: TikTokShopSession, step: OrderStep, record: TikTokOrderRecord, order: TikTokOrder): Promise<void> {
   const { shop, tiktokOrderId } = record;
   switch (step) {
     case "reserve":
       await reserveStock(deps, record);
       return;
     case "import":
-      return importAndFinish(deps, session, record, order, onHoldOrder);
+      return importAndFinish(deps, session, record, order);
     case "finish":
-      return finish(deps, session, record, onHoldOrder);
+      return finish(deps, session, record, order);
     case "release":
       await releaseReservation(deps, record, "the order was cancelled on TikTok");
       if (record.state !== "skipped") await deps.orders.update(shop, tiktokOrderId, { state: "cancelled" });
@@ -77,7 +77,7 @@ async function runStep(deps: OrderSyncDeps, session: TikTokShopSession, step: Or
   }
 }
 
-async function importAndFinish(deps: OrderSyncDeps, session: TikTokShopSession, record: TikTokOrderRecord, order: TikTokOrder, onHoldOrder: boolean): Promise<void> {
+async function importAndFinish(deps: OrderSyncDeps, session: TikTokShopSession, record: TikTokOrderRecord, order: TikTokOrder): Promise<void> {
   const { shop, tiktokOrderId } = record;
   const outcome = await importOrder(deps, record, order, session.link.region);
   if (outcome.kind === "problem") {
@@ -97,14 +97,21 @@ async function importAndFinish(deps: OrderSyncDeps, session: TikTokShopSession, 
     action: "import", outcome: "ok",
     summary: outcome.kind === "created" ? `Created Shopify order ${outcome.order.name} (paid through TikTok Shop).` : `Found Shopify order ${outcome.order.name}, created by an earlier attempt whose answer was lost; no second order was created.`,
   });
-  await finish(deps, session, imported, onHoldOrder, outcome.order);
+  await finish(deps, session, imported, order, outcome.order);
 }
 
-async function finish(deps: OrderSyncDeps, session: TikTokShopSession, record: TikTokOrderRecord, onHoldOrder: boolean, shopifyOrder?: Parameters<typeof sendExternalReference>[3]): Promise<void> {
+async function finish(deps: OrderSyncDeps, session: TikTokShopSession, record: TikTokOrderRecord, order: TikTokOrder, shopifyOrder?: Parameters<typeof sendExternalReference>[3]): Promise<void> {
   if (!record.referenceSent) {
-    const order = shopifyOrder ?? (await findImportedOrder(await deps.shopifyFor(record.shop), record.tiktokOrderId)).ours;
-    if (order) await sendExternalReference(deps, session, record, order);
+    const found = shopifyOrder ?? (await findImportedOrder(await deps.shopifyFor(record.shop), record.tiktokOrderId)).ours;
+    if (found) await sendExternalReference(deps, session, record, found);
   }
   await releaseReservation(deps, record, "the Shopify order now holds them");
-  await applyRemorseHold(deps, record, onHoldOrder);
+  await applyRemorseHold(deps, record, order.is_on_hold_order === true);
+  const shipment = tiktokShipmentOf(order);
+  if (shipment && !record.shipments.some((s) => s.fulfillmentId === TIKTOK_SHIPMENT_ID)) await mirrorTikTokShipment(deps, await reread(deps, record), shipment);
+}
+
+/** The record as stored now (earlier finishing steps changed it). */
+async function reread(deps: OrderSyncDeps, record: TikTokOrderRecord): Promise<TikTokOrderRecord> {
+  return (await deps.orders.get(record.shop, record.tiktokOrderId)) ?? record;
 }

@@ -193,7 +193,7 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
     expect(await shopifyOrders(orderId)).toHaveLength(1);
   });
 
-  it("GIVEN a fulfilled-by-TikTok order THEN it is imported without touching the merchant's stock", async () => {
+  it("GIVEN a fulfilled-by-TikTok order THEN it is imported and later fulfilled with TikTok's tracking, never touching the merchant's stock", async () => {
     const sku = linked[1]!;
     await setStock(sku.inventoryItemId, 7);
     await untilStockSettled(sku);
@@ -205,5 +205,12 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
     const [order] = await shopifyOrders(orderId);
     expect(order!.tags).toContain("FBT");
     expect(quantities(sku.inventoryItemId)).toEqual(before);
+
+    await advance(orderId); // TikTok's warehouse ships it with TikTok's carrier and tracking
+    const tracking = h.tiktok.state.orders.get(orderId)!.tracking_number;
+    expect(tracking).toMatch(/^TT/);
+    const shopifyTracking = async () => (await adminGraphql<{ order: { fulfillments: Array<{ trackingInfo: Array<{ number: string }> }> } }>(h.shopify, `query($id: ID!) { order(id: $id) { fulfillments { trackingInfo { number } } } }`, { id: order!.id })).order.fulfillments.flatMap((f) => f.trackingInfo.map((t) => t.number));
+    await eventually(async () => ((await shopifyTracking()).includes(tracking) ? true : undefined), 30_000, "TikTok's tracking on the Shopify order");
+    expect(quantities(sku.inventoryItemId)).toEqual(before); // shipped from TikTok's warehouse, not the merchant's
   });
 });

@@ -34,17 +34,24 @@ describe("the next step of a TikTok order", () => {
     ["cancelled in both: nothing", record({ tiktokStatus: "CANCELLED", shopifyOrderId: "x", state: "cancelled" }), "none"],
     ["TikTok's own channel imported it, reservation held: release", record({ state: "skipped", reservation: applied }), "release"],
   ])("%s", (_, r, step) => {
-    expect(nextOrderStep(r, true, later(90))).toBe(step);
+    expect(nextOrderStep(r, { onHoldOrder: true, tiktokShipped: false }, later(90))).toBe(step);
   });
 
   it("an order TikTok did not hold is held in Shopify until an hour after payment, then released", () => {
     const imported = record({ shopifyOrderId: "x", state: "imported", referenceSent: true });
     expect(remorseHoldStep(imported, false, later(10))).toBe("place");
-    expect(nextOrderStep(imported, false, later(10))).toBe("finish");
+    expect(nextOrderStep(imported, { onHoldOrder: false, tiktokShipped: false }, later(10))).toBe("finish");
     expect(remorseHoldStep({ ...imported, remorseHold: "placed" }, false, later(30))).toBe("none");
     expect(remorseHoldStep({ ...imported, remorseHold: "placed" }, false, later(61))).toBe("release");
     expect(remorseHoldStep(imported, false, later(61))).toBe("none"); // imported after the hour: no hold at all
     expect(remorseHoldStep(imported, true, later(10))).toBe("none"); // TikTok held it already
+  });
+
+  it("an order TikTok ships gets its Shopify fulfilment once TikTok has tracking, once", () => {
+    const imported = record({ shopifyOrderId: "x", state: "imported", referenceSent: true, fulfillmentType: "FULFILLMENT_BY_TIKTOK", tiktokStatus: "IN_TRANSIT" });
+    expect(nextOrderStep(imported, { onHoldOrder: true, tiktokShipped: true }, later(90))).toBe("finish");
+    const mirrored = { ...imported, shipments: [{ fulfillmentId: "tiktok", trackingNumber: "TT1", providerId: "USPS", lineIds: [], state: "sent" as const }] };
+    expect(nextOrderStep(mirrored, { onHoldOrder: true, tiktokShipped: true }, later(90))).toBe("none");
   });
 });
 

@@ -2,7 +2,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
-import { queue } from "../app-context.server";
+import { z } from "zod";
+import { orderSyncDeps, queue } from "../app-context.server";
+import { decideBuyerCancellation } from "../modules/orders/buyer-cancel-request";
 import { OrderStateBadge } from "../components/order-state-badge";
 import { config } from "../config.server";
 import { db } from "../db.server";
@@ -22,10 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...detail, shopifyUrl, money: await orderReconciliation(db, session.shop, detail.order.tiktokOrderId) };
 }
 
+const actionSchema = z.object({ intent: z.enum(["retry", "approve-cancel", "reject-cancel"]).default("retry") });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  await retryOrders({ db, queue }, session.shop, [orderId(params.id)]);
-  return { message: "Trying this order again now." };
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false, message: "That action is not understood. Reload the page and try again." };
+  if (parsed.data.intent === "retry") {
+    await retryOrders({ db, queue }, session.shop, [orderId(params.id)]);
+    return { ok: true, message: "Trying this order again now." };
+  }
+  return decideBuyerCancellation(orderSyncDeps, session.shop, orderId(params.id), parsed.data.intent === "approve-cancel" ? "approve" : "reject");
 }
 
 export default function OrderDetail() {
@@ -36,12 +45,22 @@ export default function OrderDetail() {
       title={`TikTok order ${order.tiktokOrderId}`}
       backAction={{ url: "/app/orders" }}
       titleMetadata={<OrderStateBadge state={order.state} />}
-      primaryAction={{ content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({}, { method: "post" }) }}
+      primaryAction={{ content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }) }}
     >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {fetcher.data?.message ? <Banner tone="info">{fetcher.data.message}</Banner> : null}
+            {fetcher.data?.message ? <Banner tone={fetcher.data.ok ? "info" : "warning"}>{fetcher.data.message}</Banner> : null}
+            {order.cancelRequested ? (
+              <Banner
+                tone="warning"
+                title="The buyer asked TikTok to cancel this order"
+                action={{ content: "Approve cancellation", onAction: () => fetcher.submit({ intent: "approve-cancel" }, { method: "post" }) }}
+                secondaryAction={{ content: "Refuse", onAction: () => fetcher.submit({ intent: "reject-cancel" }, { method: "post" }) }}
+              >
+                Approve it and TikTok cancels the order and refunds the buyer; the Shopify order is cancelled and restocked. To refuse in the US, ship the order: TikTok then closes the request.
+              </Banner>
+            ) : null}
             {order.problem ? <Banner tone="critical" title={order.problem.message}>{order.problem.fix}</Banner> : null}
             <Card>
               <BlockStack gap="200">

@@ -126,6 +126,7 @@ export default function Orders() {
                   <IndexTable.Cell>
                     <InlineStack gap="100">
                       <OrderStateBadge state={o.state} />
+                      {o.cancelRequested ? <Badge tone="warning">Buyer asks to cancel</Badge> : null}
                       <Badge>{`TikTok: ${o.tiktokStatus.toLowerCase().replace(/_/g, " ")}`}</Badge>
                     </InlineStack>
                   </IndexTable.Cell>

@@ -20,6 +20,7 @@ export interface OrderListItem {
   shopifyOrderId: string | null;
   shopifyOrderName: string | null;
   fulfillmentType: string;
+  cancelRequested: boolean;
   problem: { message: string; fix: string } | null;
 }
 
@@ -37,7 +38,7 @@ function toItem(row: Row): OrderListItem {
     tiktokOrderId: row.tiktokOrderId, tiktokShopId: row.tiktokShopId, tiktokStatus: row.tiktokStatus, state: row.state as OrderState,
     placedAt: row.placedAt.toISOString(), units: (JSON.parse(row.lines) as OrderLine[]).reduce((n, l) => n + l.quantity, 0),
     currency: row.currency, buyerPaid: row.buyerPaid, platformDiscount: row.platformDiscount,
-    shopifyOrderId: row.shopifyOrderId, shopifyOrderName: row.shopifyOrderName, fulfillmentType: row.fulfillmentType,
+    shopifyOrderId: row.shopifyOrderId, shopifyOrderName: row.shopifyOrderName, fulfillmentType: row.fulfillmentType, cancelRequested: row.cancelRequested,
     problem: row.problemMessage ? { message: row.problemMessage, fix: row.problemFix ?? "" } : null,
   };
 }

@@ -29,6 +29,7 @@ export function orderFacts(order: TikTokOrder): TikTokOrderFacts {
   const platformDiscount = lines.reduce((sum, l) => sum.plus(l.platformDiscount), new Decimal(0)).plus(payment.shipping_fee_platform_discount || "0");
   return {
     tiktokStatus: order.status,
+    cancelRequested: order.is_buyer_request_cancel === true,
     tiktokUpdatedAt: at(order.update_time ?? order.create_time)!,
     placedAt: at(order.create_time)!,
     paidAt: at(order.paid_time),

@@ -16,6 +16,7 @@ export interface TikTokOrderRecord {
   placedAt: Date;
   paidAt: Date | null;
   fulfillmentType: string;
+  cancelRequested: boolean;
   state: OrderState;
   lines: OrderLine[];
   currency: string;
@@ -46,6 +47,7 @@ export interface Shipment {
 
 export interface TikTokOrderFacts {
   tiktokStatus: string;
+  cancelRequested: boolean;
   tiktokUpdatedAt: Date;
   placedAt: Date;
   paidAt: Date | null;
@@ -56,7 +58,7 @@ export interface TikTokOrderFacts {
   platformDiscount: string;
 }
 
-export type OrderPatch = Partial<Pick<TikTokOrderRecord, "state" | "createIntentAt" | "createAttempts" | "shopifyOrderId" | "shopifyOrderName" | "referenceSent" | "reservation" | "remorseHold" | "lineMap" | "shipments" | "problem">>;
+export type OrderPatch = Partial<Pick<TikTokOrderRecord, "state" | "createIntentAt" | "createAttempts" | "shopifyOrderId" | "shopifyOrderName" | "referenceSent" | "reservation" | "remorseHold" | "lineMap" | "shipments" | "cancelRequested" | "problem">>;
 
 export interface OrderEventInput {
   action: string;

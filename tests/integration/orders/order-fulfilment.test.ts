@@ -168,4 +168,20 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await eventually(async () => ((await h.db.job.count({ where: { type: "orders.return", status: { in: ["pending", "running"] } } })) === 0 ? true : undefined), 20_000, "the return jobs done");
     expect(await refunds()).toHaveLength(1);
   });
+
+  it("GIVEN the buyer asks to cancel after the hold THEN the order page shows the request and approving it cancels the order on both sides", async () => {
+    const order = await importedOrder(1);
+    await post(h.tiktok.url, `/sandbox/orders/${order.id}/buyer-cancel`);
+    await eventually(async () => ((await appOrder(order.id))?.cancelRequested ? true : undefined), 20_000, "the request recorded");
+    const app = embeddedClient(h.app.url, h.shopify);
+    const page = await app.load("/app/orders", "routes/app.orders._index");
+    expect(page.orders.find((o: { tiktokOrderId: string }) => o.tiktokOrderId === order.id)).toMatchObject({ cancelRequested: true });
+    const refused = await app.act(`/app/orders/${order.id}`, "routes/app.orders.$id", { intent: "reject-cancel" });
+    expect(refused).toMatchObject({ ok: false, message: expect.stringContaining("ship the order") }); // a US shop refuses by shipping
+    expect(await app.act(`/app/orders/${order.id}`, "routes/app.orders.$id", { intent: "approve-cancel" })).toMatchObject({ ok: true });
+    await untilTikTok(order.id, "CANCELLED");
+    await untilState(order.id, "cancelled");
+    const cancelledAt = async () => (await adminGraphql<{ order: { cancelledAt: string | null } }>(h.shopify, `query($id: ID!) { order(id: $id) { cancelledAt } }`, { id: order.shopifyOrderId })).order.cancelledAt;
+    await eventually(async () => ((await cancelledAt()) ? true : undefined), 20_000, "the Shopify order cancelled");
+  });
 });

@@ -9,7 +9,7 @@ import type { TikTokOrder } from "../../../app/integrations/tiktok/types/order";
 const paidAt = new Date("2026-12-07T10:00:00Z");
 const record = (over: Partial<TikTokOrderRecord> = {}): TikTokOrderRecord => ({
   shop: "s", tiktokShopId: "t", tiktokOrderId: "o", tiktokStatus: "AWAITING_SHIPMENT", tiktokUpdatedAt: paidAt, placedAt: paidAt, paidAt,
-  fulfillmentType: "FULFILLMENT_BY_SELLER", state: "new", lines: [], currency: "USD", buyerPaid: "1", platformDiscount: "0",
+  fulfillmentType: "FULFILLMENT_BY_SELLER", cancelRequested: false, state: "new", lines: [], currency: "USD", buyerPaid: "1", platformDiscount: "0",
   createIntentAt: null, createAttempts: 0, shopifyOrderId: null, shopifyOrderName: null, referenceSent: false, reservation: null, remorseHold: null, lineMap: {}, shipments: [], problem: null,
   ...over,
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "TikTokOrder" ADD COLUMN     "cancelRequested" BOOLEAN NOT NULL DEFAULT false;
+

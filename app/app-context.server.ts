@@ -170,7 +170,7 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
   ...createCatalogImportProcessors({ queue }),
   ...createAuthorizationWebhookProcessors(tiktokShopLinks),
   ...createOrderWebhookProcessors({ links: tiktokShopLinks, queue }),
-  ...createFulfillmentWebhookProcessors({ queue }),
+  ...createFulfillmentWebhookProcessors({ queue, orders: tiktokOrders }),
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */

@@ -72,3 +72,16 @@ export type FulfillmentWebhook = z.infer<typeof fulfillmentWebhookPayload>;
 export const orderCancelledWebhookPayload = z
   .looseObject({ admin_graphql_api_id: z.string().startsWith("gid://shopify/Order/"), cancel_reason: z.string().nullish() })
   .transform((p) => ({ shopifyOrderId: p.admin_graphql_api_id, reason: (p.cancel_reason ?? "other").toUpperCase() }));
+
+/** refunds/create: the order, the note (the app marks its own refunds there) and what was refunded. */
+export const refundWebhookPayload = z
+  .looseObject({
+    order_id: idDigits,
+    note: z.string().nullish(),
+    transactions: z.array(z.looseObject({ amount: z.union([z.string(), z.number()]).transform(String), gateway: z.string().nullish(), kind: z.string().nullish() })).default([]),
+  })
+  .transform((p) => ({
+    shopifyOrderId: `gid://shopify/Order/${p.order_id}`,
+    note: p.note ?? "",
+    refunded: p.transactions.filter((t) => t.kind === "refund").map((t) => t.amount),
+  }));

@@ -10,6 +10,8 @@ import type { TikTokOrderRecord } from "./tiktok-order-repository";
 import { TIKTOK_GATEWAY } from "./tiktok-order-to-shopify";
 
 const COMPLETED = new Set(["RETURN_OR_REFUND_REQUEST_COMPLETE"]);
+/** How the app's own refunds begin their note, so refunds/create can tell them from the merchant's. */
+export const TIKTOK_REFUND_NOTE = "TikTok Shop ";
 
 export type ReturnOutcome = "not_imported" | "not_found" | "not_completed" | "refunded" | "refused";
 
@@ -47,7 +49,7 @@ export async function applyTikTokReturn(deps: OrderSyncDeps, shop: string, reque
       orderId: record.shopifyOrderId,
       refundLineItems: refundLines(record, tiktokReturn, unfulfilled),
       transactions: Number(amount) > 0 ? [{ orderId: record.shopifyOrderId, gateway: TIKTOK_GATEWAY, kind: "REFUND", amount }] : [],
-      note: `TikTok Shop ${tiktokReturn.return_type.toLowerCase().replace(/_/g, " ")} ${tiktokReturn.return_id}: TikTok refunded the buyer.`,
+      note: `${TIKTOK_REFUND_NOTE}${tiktokReturn.return_type.toLowerCase().replace(/_/g, " ")} ${tiktokReturn.return_id}: TikTok refunded the buyer.`,
       notify: false,
     },
   });

@@ -5,7 +5,9 @@ import { parseTikTokWebhook } from "../../integrations/tiktok";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopLinkRepository } from "../linking/tiktok-shop-link-repository";
 import type { WebhookProcessor } from "../webhooks/process-webhook-delivery";
-import { fulfillmentWebhookPayload, orderCancelledWebhookPayload, parseShopifyJson } from "../../integrations/shopify/shopify-webhook-payloads";
+import { fulfillmentWebhookPayload, orderCancelledWebhookPayload, parseShopifyJson, refundWebhookPayload } from "../../integrations/shopify/shopify-webhook-payloads";
+import { TIKTOK_REFUND_NOTE } from "./apply-tiktok-return";
+import type { TikTokOrderRepository } from "./tiktok-order-repository";
 import { enqueueOrderSync, enqueueShopifyCancel, enqueueTikTokReturn, enqueueTrackingPush } from "./order-jobs";
 
 export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLinkRepository; queue: JobQueue }): Record<string, WebhookProcessor> {
@@ -35,12 +37,23 @@ export function createOrderWebhookProcessors(deps: { links: () => TikTokShopLink
 }
 
 /** Shopify fulfilments and cancellations of TikTok orders go back to TikTok (other orders are left alone by the jobs). */
-export function createFulfillmentWebhookProcessors(deps: { queue: JobQueue }): Record<string, WebhookProcessor> {
+export function createFulfillmentWebhookProcessors(deps: { queue: JobQueue; orders: TikTokOrderRepository }): Record<string, WebhookProcessor> {
   const onFulfillment: WebhookProcessor = async ({ shop, payload }) => {
     await enqueueTrackingPush(deps.queue, shop, fulfillmentWebhookPayload.parse(parseShopifyJson(payload)));
   };
   const onCancelled: WebhookProcessor = async ({ shop, payload }) => {
     await enqueueShopifyCancel(deps.queue, shop, orderCancelledWebhookPayload.parse(parseShopifyJson(payload)));
   };
-  return { "shopify:fulfillments/create": onFulfillment, "shopify:fulfillments/update": onFulfillment, "shopify:orders/cancelled": onCancelled };
+  // A refund made in Shopify does not pay a TikTok buyer back (TikTok holds the money): the order says so.
+  const onRefund: WebhookProcessor = async ({ shop, payload }) => {
+    const refund = refundWebhookPayload.parse(parseShopifyJson(payload));
+    if (refund.note.startsWith(TIKTOK_REFUND_NOTE)) return { ignored: "the app's own refund (a TikTok refund recorded in Shopify)" };
+    const record = await deps.orders.byShopifyOrder(shop, refund.shopifyOrderId);
+    if (!record) return { ignored: "not a TikTok order" };
+    await deps.orders.recordEvent(shop, record.tiktokOrderId, {
+      action: "refund", outcome: "failed",
+      summary: `A refund${refund.refunded.length ? ` of ${refund.refunded.join(" + ")} ${record.currency}` : ""} was made in Shopify. TikTok collected the buyer's money, so a Shopify refund does not pay the buyer back: refund the buyer in TikTok Seller Center (returns and refunds); the app then records TikTok's refund here.`,
+    });
+  };
+  return { "shopify:fulfillments/create": onFulfillment, "shopify:fulfillments/update": onFulfillment, "shopify:orders/cancelled": onCancelled, "shopify:refunds/create": onRefund };
 }

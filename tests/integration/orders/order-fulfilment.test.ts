@@ -167,6 +167,13 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     expect(await timeline(order.id)).toContain(`return ${returnId}`);
     await eventually(async () => ((await h.db.job.count({ where: { type: "orders.return", status: { in: ["pending", "running"] } } })) === 0 ? true : undefined), 20_000, "the return jobs done");
     expect(await refunds()).toHaveLength(1);
+    expect(await timeline(order.id)).not.toContain("does not pay the buyer back"); // the app's own refund is not questioned
+
+    // A refund the merchant makes in Shopify is explained: TikTok holds the buyer's money.
+    await adminGraphql(h.shopify, `mutation($input: RefundInput!) { refundCreate(input: $input) @idempotent(key: "merchant-1") { refund { id } userErrors { message } } }`, {
+      input: { orderId: order.shopifyOrderId, transactions: [{ orderId: order.shopifyOrderId, gateway: "TikTok Shop", kind: "REFUND", amount: "1.00" }] },
+    });
+    await eventually(async () => ((await timeline(order.id)).includes("does not pay the buyer back") ? true : undefined), 20_000, "the Shopify refund explained");
   });
 
   it("GIVEN the buyer asks to cancel after the hold THEN the order page shows the request and approving it cancels the order on both sides", async () => {

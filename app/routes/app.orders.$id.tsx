@@ -1,6 +1,7 @@
 // One TikTok order: its items, where it stands, what the app did on each side (with request ids), and Retry.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { Banner, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { orderSyncDeps, queue } from "../app-context.server";
@@ -40,12 +41,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderDetail() {
   const { order, lines, timeline, shopifyUrl, money } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
+  const revalidator = useRevalidator();
+  // What Retry or a decision started runs in the background: follow it for a while.
+  useEffect(() => {
+    if (!fetcher.data?.ok) return;
+    const started = Date.now();
+    const timer = setInterval(() => (Date.now() - started > 60_000 ? clearInterval(timer) : revalidator.state === "idle" && revalidator.revalidate()), 2000);
+    return () => clearInterval(timer);
+  }, [fetcher.data, revalidator]);
+  const finished = order.state === "imported" || order.state === "cancelled" || order.state === "skipped";
   return (
     <Page
       title={`TikTok order ${order.tiktokOrderId}`}
       backAction={{ url: "/app/orders" }}
       titleMetadata={<OrderStateBadge state={order.state} />}
-      primaryAction={{ content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }) }}
+      primaryAction={finished ? undefined : { content: "Retry", loading: fetcher.state !== "idle", onAction: () => fetcher.submit({ intent: "retry" }, { method: "post" }) }}
     >
       <Layout>
         <Layout.Section>
@@ -93,7 +103,7 @@ export default function OrderDetail() {
                   <DataTable
                     columnContentTypes={["text", "text", "text"]}
                     headings={["When", "What happened", "Request id"]}
-                    rows={timeline.map((e) => [new Date(e.at).toLocaleString(), `${e.outcome === "failed" ? "⚠ " : ""}${e.summary}`, e.requestId ?? ""])}
+                    rows={timeline.map((e) => [new Date(e.at).toLocaleString(), <div key={e.id} style={{ whiteSpace: "normal", maxWidth: 520 }}>{`${e.outcome === "failed" ? "⚠ " : ""}${e.summary}`}</div>, e.requestId ?? ""])}
                   />
                 )}
               </BlockStack>

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Page, Text, useIndexResourceState } from "@shopify/polaris";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { z } from "zod";
 import { queue } from "../app-context.server";
 import { OrderStateBadge } from "../components/order-state-badge";
@@ -65,11 +65,17 @@ export default function Orders() {
   const backfilling = data.search.some((s) => s.lastRunAt === null);
   const inFlight = (data.counts.new ?? 0) + (data.counts.reserved ?? 0) > 0;
 
+  // After "Retry" or "Check TikTok now" the work runs in the background: keep refreshing for a minute.
+  const [watchUntil, setWatchUntil] = useState(0);
+  const submit = (form: Record<string, string>) => {
+    setWatchUntil(Date.now() + 60_000);
+    fetcher.submit(form, { method: "post" });
+  };
   useEffect(() => {
-    if (!backfilling && !inFlight) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    if (!backfilling && !inFlight && Date.now() > watchUntil) return;
+    const timer = setInterval(() => (backfilling || inFlight || Date.now() < watchUntil) && revalidator.state === "idle" && revalidator.revalidate(), 2000);
     return () => clearInterval(timer);
-  }, [backfilling, inFlight, revalidator]);
+  }, [backfilling, inFlight, watchUntil, revalidator]);
   useEffect(() => {
     if (fetcher.data?.ok) clearSelection();
   }, [fetcher.data, clearSelection]);
@@ -83,7 +89,7 @@ export default function Orders() {
   };
   const problems = data.counts.problem ?? 0;
   return (
-    <Page title="Orders" subtitle="TikTok Shop orders become paid Shopify orders once TikTok's one-hour cancellation hold is over." primaryAction={{ content: "Check TikTok for orders now", onAction: () => fetcher.submit({ intent: "search" }, { method: "post" }) }}>
+    <Page title="Orders" subtitle="TikTok Shop orders become paid Shopify orders once TikTok's one-hour cancellation hold is over." primaryAction={{ content: "Check TikTok for orders now", onAction: () => submit({ intent: "search" }) }}>
       <BlockStack gap="400">
         {fetcher.data?.message ? <Banner tone={fetcher.data.ok ? "success" : "warning"}>{fetcher.data.message}</Banner> : null}
         {problems > 0 ? (
@@ -100,8 +106,12 @@ export default function Orders() {
           <Button pressed={searchParams.get("days") === "7"} onClick={() => setParam("days", searchParams.get("days") === "7" ? "" : "7")}>Last 7 days</Button>
         </InlineStack>
         <Card padding="0">
-          {data.orders.length === 0 ? (
-            <EmptyState heading="No TikTok orders yet" image="" action={{ content: "Check TikTok now", onAction: () => fetcher.submit({ intent: "search" }, { method: "post" }) }}>
+          {data.orders.length === 0 && (searchParams.get("state") || searchParams.get("days")) ? (
+            <EmptyState heading="No orders match this filter" image="" action={{ content: "Show all orders", onAction: () => setSearchParams(new URLSearchParams()) }}>
+              <p>Choose another status, or show all orders.</p>
+            </EmptyState>
+          ) : data.orders.length === 0 ? (
+            <EmptyState heading="No TikTok orders yet" image="" action={{ content: "Check TikTok now", onAction: () => submit({ intent: "search" }) }}>
               <p>When a buyer orders on TikTok Shop, the order shows here, its units are reserved in Shopify at once, and it becomes a Shopify order after TikTok's hold.</p>
             </EmptyState>
           ) : (
@@ -110,7 +120,7 @@ export default function Orders() {
               itemCount={data.orders.length}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
               onSelectionChange={handleSelectionChange}
-              promotedBulkActions={[{ content: "Retry", onAction: () => fetcher.submit({ intent: "retry", ids: selectedResources.join(",") }, { method: "post" }) }]}
+              promotedBulkActions={[{ content: "Retry", onAction: () => submit({ intent: "retry", ids: selectedResources.join(",") }) }]}
               headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid" }, { title: "TikTok pays" }, { title: "What to do" }, { title: "Placed" }]}
               pagination={{ hasNext: data.hasNext, hasPrevious: data.page > 0, onNext: () => setParam("page", String(data.page + 1)), onPrevious: () => setParam("page", String(data.page - 1)) }}
             >
@@ -142,7 +152,7 @@ export default function Orders() {
                       </>
                     ) : <Text as="span" tone="subdued">not yet</Text>}
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{o.problem ? <Text as="span" tone="critical">{`${o.problem.message} ${o.problem.fix}`}</Text> : null}</IndexTable.Cell>
+                  <IndexTable.Cell>{o.problem ? <div style={{ whiteSpace: "normal", minWidth: 200, maxWidth: 260 }}><Text as="p" tone="critical" breakWord>{`${o.problem.message} ${o.problem.fix}`}</Text></div> : null}</IndexTable.Cell>
                   <IndexTable.Cell>{new Date(o.placedAt).toLocaleString()}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}

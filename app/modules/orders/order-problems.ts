@@ -11,7 +11,7 @@ export function unknownSkus(skus: ReadonlyArray<{ sellerSku: string; title: stri
   return {
     code: "UNKNOWN_SKU",
     message: `TikTok sold ${names}, which the app cannot match to a Shopify variant.`,
-    fix: "Sync the product from the Products page, or give the Shopify variant the same SKU, then press Retry. The order imports as soon as every item matches.",
+    fix: "Sync the product from the Products page (a listing already on TikTok with the same seller SKU is linked, not listed twice), then press Retry. The order imports as soon as every item matches.",
   };
 }
 

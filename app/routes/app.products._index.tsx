@@ -157,7 +157,7 @@ export default function Products() {
             <BlockStack gap="200">
               <InlineStack align="space-between">
                 <Text as="h2" variant="headingSm">
-                  {progress.remaining > 0 ? `Syncing: ${progress.done} of ${progress.selected} done` : `${progress.selected} products chosen for TikTok`}
+                  {progress.remaining > 0 ? `Syncing: ${progress.done} of ${progress.selected} done` : `${progress.selected} product${progress.selected === 1 ? "" : "s"} chosen for TikTok`}
                 </Text>
                 <Text as="span" tone="subdued">
                   {progress.remaining > 0 && progress.etaSeconds != null ? `about ${formatDuration(progress.etaSeconds)} left` : ""}

@@ -39,7 +39,7 @@ describe("products page", () => {
     const title = (await firstRow.locator("a").first().innerText()).trim();
     await firstRow.getByRole("button", { name: "Sync" }).click();
     await app.getByText("1 product queued for TikTok.").waitFor({ timeout: 15_000 });
-    await app.getByText(/Syncing: \d+ of 1 done|1 products chosen for TikTok/).waitFor({ timeout: 15_000 });
+    await app.getByText(/Syncing: \d+ of 1 done|1 product chosen for TikTok/).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: path.join(artifacts, "products-progress.png"), fullPage: true });
 
     // The sample product has no weight: the row says it was rejected and how to fix it.

@@ -3,23 +3,14 @@
 // (authorization ended or revoked), the link is paused and sync waits for the merchant to reconnect —
 // jobs are deferred, never dropped.
 import type { TikTokClient, TikTokShopClient } from "../../integrations/tiktok";
+import { DeferredJobError } from "../../jobs/job-errors";
 import { TikTokApiError } from "../../integrations/tiktok/tiktok-errors";
 import type { TikTokShopLink, TikTokShopLinkRepository } from "./tiktok-shop-link-repository";
 
 const REFRESH_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 /** Thrown when a store has no usable TikTok link; the worker defers the job without spending an attempt. */
-export class TikTokLinkUnavailableError extends Error {
-  readonly retryable = true;
-  readonly deferred = true;
-  constructor(
-    message: string,
-    readonly retryAt: Date,
-  ) {
-    super(message);
-    this.name = "TikTokLinkUnavailableError";
-  }
-}
+export class TikTokLinkUnavailableError extends DeferredJobError {}
 
 export interface TikTokShopSession {
   link: TikTokShopLink;

@@ -1,4 +1,5 @@
 // What the order use cases need, passed in by the composition root (and by tests, with real parts).
+import { DeferredJobError } from "../../jobs/job-errors";
 import type { ShopAdminGateways } from "../../integrations/shopify/shop-admin-gateways.server";
 import type { StockLedgerRepository } from "../catalog/stock-ledger-repository";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
@@ -19,14 +20,4 @@ export interface OrderSyncDeps {
 }
 
 /** The step must wait (Shopify's order limit, a create whose outcome is unknown): the job comes back without spending an attempt. */
-export class OrderStepDeferred extends Error {
-  readonly retryable = true;
-  readonly deferred = true;
-  constructor(
-    message: string,
-    readonly retryAt: Date,
-  ) {
-    super(message);
-    this.name = "OrderStepDeferred";
-  }
-}
+export class OrderStepDeferred extends DeferredJobError {}

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { settlementsByOrder } from "../../../app/modules/money/settlements-by-order";
 import type { OrderReconciliation } from "../../../app/modules/money/order-reconciliation";
 import { embeddedClient } from "../../support/embedded-fetch";
-import { prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
+import { makeProductsLive, sandboxPost, type LiveSku } from "../../support/live-products";
+import { sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
 import { TEST_DATABASES } from "../../support/test-databases";
 
-const PRODUCTS = "routes/app.products._index";
 const PAYOUTS = "routes/app.payouts";
 const DAY_SECONDS = 86_400;
 const dec = (v: string | undefined) => new Decimal(v || "0");
@@ -26,7 +26,7 @@ describe.each(TEST_DATABASES)("TikTok settlements on the payouts page ($name)", 
   let h: SyncHarness;
   let app: ReturnType<typeof embeddedClient>;
   let dropDatabase: () => Promise<void>;
-  let sku: { tiktokSkuId: string; inventoryItemId: string };
+  let sku: LiveSku;
   /**
    * The app signs TikTok calls with the wall clock and the simulator refuses timestamps 5 minutes off its own.
    * Moving the simulator's clock 8 days on closes the statements; moving it back right after (this offset)
@@ -45,13 +45,7 @@ describe.each(TEST_DATABASES)("TikTok settlements on the payouts page ($name)", 
       appEnv: { ORDER_POLL_INTERVAL_MS: "3000" },
     });
     app = embeddedClient(h.app.url, h.shopify);
-    await prepareSampleStoreForTikTok(h.shopify);
-    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
-    const productId = [...h.shopify.store.products.keys()][0]!;
-    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: productId, selected: "true" });
-    await eventually(async () => ((await h.db.productSync.count({ where: { state: "live" } })) === 1 ? true : undefined), 60_000, "the product live on TikTok");
-    const link = (await h.db.skuLink.findFirst({ where: { productId } }))!;
-    sku = { tiktokSkuId: link.tiktokSkuId, inventoryItemId: link.inventoryItemId! };
+    [sku] = (await makeProductsLive(h, 1)) as [LiveSku];
   }, 180_000);
 
   afterAll(async () => {
@@ -59,11 +53,6 @@ describe.each(TEST_DATABASES)("TikTok settlements on the payouts page ($name)", 
     await dropDatabase?.();
   }, 30_000);
 
-  const sandboxPost = async (base: string, path: string, body: object = {}) => {
-    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
   const tiktokOrder = (id: string) => h.tiktok.state.orders.get(id)!;
   const tiktokStock = (skuId: string) => {
     for (const product of h.tiktok.state.products.values()) {

@@ -3,17 +3,17 @@
 // cancels the Shopify order and restocks it). The built app between both sandboxes over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
-import { adminGraphql, prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
+import { makeProductsLive, sandboxPost, type LiveSku } from "../../support/live-products";
+import { adminGraphql, sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, TIKTOK_KEY, TIKTOK_SECRET, type SyncHarness } from "../../support/sync-harness";
 import { makeCaller } from "../tiktok-sandbox/signed-client";
 import { TEST_DATABASES } from "../../support/test-databases";
 
-const PRODUCTS = "routes/app.products._index";
 
 describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend) => {
   let h: SyncHarness;
   let dropDatabase: () => Promise<void>;
-  let sku: { variantId: string; inventoryItemId: string; tiktokSkuId: string };
+  let sku: LiveSku;
   let shopifyClockOffsetMs = 0;
 
   beforeAll(async () => {
@@ -21,14 +21,7 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     dropDatabase = database.drop;
     // Shopify's clock can be moved forward (the development store's per-minute order limit).
     h = await startSyncHarness({ databaseUrl: database.url, settings: sampleStoreSettings(), shopify: { now: () => new Date(Date.now() + shopifyClockOffsetMs) } });
-    const app = embeddedClient(h.app.url, h.shopify);
-    await prepareSampleStoreForTikTok(h.shopify);
-    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
-    const productId = [...h.shopify.store.products.keys()][0]!;
-    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: productId, selected: "true" });
-    await eventually(async () => ((await h.db.productSync.count({ where: { state: "live" } })) === 1 ? true : undefined), 60_000, "the product live");
-    const link = (await h.db.skuLink.findFirst({ where: { productId } }))!;
-    sku = { variantId: link.variantId, inventoryItemId: link.inventoryItemId!, tiktokSkuId: link.tiktokSkuId };
+    [sku] = (await makeProductsLive(h, 1)) as [LiveSku];
     const level = [...h.shopify.store.inventoryItems.get(sku.inventoryItemId)!.levels.values()][0]!;
     await post(h.shopify.url, "/sandbox/inventory", { inventoryItemId: sku.inventoryItemId, locationId: level.locationId, available: 50 });
     await eventually(async () => (tiktokStock() === 50 ? true : undefined), 30_000, "TikTok's stock at 50");
@@ -39,11 +32,7 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await dropDatabase?.();
   }, 30_000);
 
-  async function post(base: string, path: string, body: object = {}) {
-    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  }
+  const post = sandboxPost;
   function tiktokStock() {
     for (const product of h.tiktok.state.products.values()) {
       const found = product.skus.get(sku.tiktokSkuId);
@@ -125,26 +114,6 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     expect(tiktokOrder(order.id).status).toBe("AWAITING_SHIPMENT");
   });
 
-  it("GIVEN a development store (5 new orders a minute) and 6 orders at once THEN the sixth waits for the next minute and is imported, none lost or doubled", async () => {
-    await post(h.shopify.url, "/sandbox/plan", { plan: "development" });
-    shopifyClockOffsetMs += 61_000; // past the minute of the orders earlier tests created
-    try {
-      const ids: string[] = [];
-      for (let i = 0; i < 6; i++) ids.push(String((await post(h.tiktok.url, "/sandbox/orders", { shop_id: h.tiktokShopId, items: [{ sku_id: sku.tiktokSkuId, quantity: 1 }], hold: false })).order_id));
-      const imported = async () => (await h.db.tikTokOrder.count({ where: { tiktokOrderId: { in: ids }, state: "imported" } }));
-      await eventually(async () => ((await imported()) === 5 ? true : undefined), 45_000, "five orders imported");
-      // The sixth met Shopify's limit: its job waits (deferred, no attempt spent) instead of failing.
-      await eventually(async () => ((await h.db.job.count({ where: { type: "orders.sync", status: "pending", lastError: { contains: "order limit" } } })) === 1 ? true : undefined), 30_000, "the sixth deferred by Shopify's limit");
-      const waiting = await h.db.tikTokOrder.findFirst({ where: { tiktokOrderId: { in: ids }, state: { not: "imported" } } });
-      expect(waiting?.shopifyOrderId ?? null).toBeNull();
-      shopifyClockOffsetMs += 61_000; // a minute later for Shopify
-      await eventually(async () => ((await imported()) === 6 ? true : undefined), 45_000, "the sixth imported after the minute");
-      for (const id of ids) expect((await adminGraphql<{ orders: { nodes: unknown[] } }>(h.shopify, `query($q: String!) { orders(first: 5, query: $q) { nodes { id } } }`, { q: `source_identifier:${id}` })).orders.nodes).toHaveLength(1);
-    } finally {
-      await post(h.shopify.url, "/sandbox/plan", { plan: "standard" });
-    }
-  });
-
   it("GIVEN TikTok refunds a delivered order's item after a return request THEN the Shopify order shows the same refund, once", async () => {
     const order = await importedOrder(2);
     await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "USPS", trackingNumber: "9400100000000000000777" });
@@ -190,5 +159,25 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await untilState(order.id, "cancelled");
     const cancelledAt = async () => (await adminGraphql<{ order: { cancelledAt: string | null } }>(h.shopify, `query($id: ID!) { order(id: $id) { cancelledAt } }`, { id: order.shopifyOrderId })).order.cancelledAt;
     await eventually(async () => ((await cancelledAt()) ? true : undefined), 20_000, "the Shopify order cancelled");
+  });
+  // Last: it moves Shopify's clock ahead, and session tokens from a clock ahead of the app's are refused.
+  it("GIVEN a development store (5 new orders a minute) and 6 orders at once THEN the sixth waits for the next minute and is imported, none lost or doubled", async () => {
+    await post(h.shopify.url, "/sandbox/plan", { plan: "development" });
+    shopifyClockOffsetMs += 61_000; // past the minute of the orders earlier tests created
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(String((await post(h.tiktok.url, "/sandbox/orders", { shop_id: h.tiktokShopId, items: [{ sku_id: sku.tiktokSkuId, quantity: 1 }], hold: false })).order_id));
+      const imported = async () => (await h.db.tikTokOrder.count({ where: { tiktokOrderId: { in: ids }, state: "imported" } }));
+      await eventually(async () => ((await imported()) === 5 ? true : undefined), 45_000, "five orders imported");
+      // The sixth met Shopify's limit: its job waits (deferred, no attempt spent) instead of failing.
+      await eventually(async () => ((await h.db.job.count({ where: { type: "orders.sync", status: "pending", lastError: { contains: "order limit" } } })) === 1 ? true : undefined), 30_000, "the sixth deferred by Shopify's limit");
+      const waiting = await h.db.tikTokOrder.findFirst({ where: { tiktokOrderId: { in: ids }, state: { not: "imported" } } });
+      expect(waiting?.shopifyOrderId ?? null).toBeNull();
+      shopifyClockOffsetMs += 61_000; // a minute later for Shopify
+      await eventually(async () => ((await imported()) === 6 ? true : undefined), 45_000, "the sixth imported after the minute");
+      for (const id of ids) expect((await adminGraphql<{ orders: { nodes: unknown[] } }>(h.shopify, `query($q: String!) { orders(first: 5, query: $q) { nodes { id } } }`, { q: `source_identifier:${id}` })).orders.nodes).toHaveLength(1);
+    } finally {
+      await post(h.shopify.url, "/sandbox/plan", { plan: "standard" });
+    }
   });
 });

@@ -4,11 +4,11 @@
 // times and out of order, an orderCreate answer lost, a crash between create and record, and the safety net.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddedClient } from "../../support/embedded-fetch";
-import { adminGraphql, prepareSampleStoreForTikTok, sampleStoreSettings } from "../../support/merchant-setup";
+import { makeProductsLive, sandboxPost, type LiveSku } from "../../support/live-products";
+import { adminGraphql, sampleStoreSettings } from "../../support/merchant-setup";
 import { eventually, startSyncHarness, type SyncHarness } from "../../support/sync-harness";
 import { TEST_DATABASES } from "../../support/test-databases";
 
-const PRODUCTS = "routes/app.products._index";
 const ORDERS = "routes/app.orders._index";
 
 interface ShopifyOrder {
@@ -30,7 +30,7 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
   let h: SyncHarness;
   let app: ReturnType<typeof embeddedClient>;
   let dropDatabase: () => Promise<void>;
-  const linked: Array<{ variantId: string; inventoryItemId: string; tiktokSkuId: string }> = [];
+  const linked: LiveSku[] = [];
 
   beforeAll(async () => {
     const database = await backend.create();
@@ -41,14 +41,7 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
       appEnv: { ORDER_CREATE_LOOKUP_GRACE_MS: "1500", ORDER_POLL_INTERVAL_MS: "3000" },
     });
     app = embeddedClient(h.app.url, h.shopify);
-    await prepareSampleStoreForTikTok(h.shopify);
-    await eventually(async () => ((await app.load("/app/products", PRODUCTS)).progress.catalogImport?.status === "done" ? true : undefined), 30_000, "the catalog import");
-    const productIds = [...h.shopify.store.products.keys()].slice(0, 4);
-    await app.act("/app/products?index", PRODUCTS, { intent: "select", productIds: productIds.join(","), selected: "true" });
-    await eventually(async () => ((await h.db.productSync.count({ where: { state: "live" } })) === 4 ? true : undefined), 60_000, "4 products live");
-    for (const link of await h.db.skuLink.findMany({ where: { productId: { in: productIds } } })) {
-      linked.push({ variantId: link.variantId, inventoryItemId: link.inventoryItemId!, tiktokSkuId: link.tiktokSkuId });
-    }
+    linked.push(...(await makeProductsLive(h, 4)));
   }, 180_000);
 
   afterAll(async () => {
@@ -56,11 +49,6 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
     await dropDatabase?.();
   }, 30_000);
 
-  const sandboxPost = async (base: string, path: string, body: object = {}) => {
-    const response = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${path} → ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
   const placeOrder = async (skuId: string, quantity: number, options: object = {}) =>
     String((await sandboxPost(h.tiktok.url, "/sandbox/orders", { shop_id: h.tiktokShopId, items: [{ sku_id: skuId, quantity }], ...options })).order_id);
   const advance = (orderId: string) => sandboxPost(h.tiktok.url, `/sandbox/orders/${orderId}/advance`);

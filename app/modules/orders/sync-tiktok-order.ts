@@ -9,6 +9,7 @@ import { applyRemorseHold, releaseReservation, sendExternalReference } from "./f
 import { findImportedOrder, importOrder } from "./import-order";
 import { groupOrderLines } from "./order-lines";
 import { mirrorTikTokShipment, tiktokShipmentOf } from "./mirror-tiktok-shipment";
+import { describeOrderFailure } from "./order-failure";
 import { nextOrderStep, TIKTOK_SHIPMENT_ID, type OrderStep } from "./order-steps";
 import type { OrderSyncDeps } from "./order-sync-deps";
 import { reserveStock } from "./reserve-stock";
@@ -49,7 +50,13 @@ export async function syncTikTokOrder(deps: OrderSyncDeps, request: OrderSyncReq
   if (!order) return "not_found";
   const record = await deps.orders.recordRead(shop, tiktokShopId, tiktokOrderId, orderFacts(order));
   const step = nextOrderStep(record, { onHoldOrder: order.is_on_hold_order === true, tiktokShipped: tiktokShipmentOf(order) !== null }, deps.now());
-  await runStep(deps, session, step, record, order);
+  try {
+    await runStep(deps, session, step, record, order);
+  } catch (error) {
+    const failure = describeOrderFailure(error);
+    if (failure) await deps.orders.recordEvent(shop, tiktokOrderId, failure);
+    throw error;
+  }
   return step;
 }
 

@@ -1,7 +1,7 @@
 // One TikTok order: its items, where it stands, what the app did on each side (with request ids), and Retry.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Banner, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { orderSyncDeps, queue } from "../app-context.server";
@@ -42,13 +42,18 @@ export default function OrderDetail() {
   const { order, lines, timeline, shopifyUrl, money } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const revalidator = useRevalidator();
-  // What Retry or a decision started runs in the background: follow it for a while.
+  // The order moves on in the background (after Retry, a decision, or a step just done): follow it while it
+  // changed in the last minute.
+  const [actedAt, setActedAt] = useState(0);
   useEffect(() => {
-    if (!fetcher.data?.ok) return;
-    const started = Date.now();
-    const timer = setInterval(() => (Date.now() - started > 60_000 ? clearInterval(timer) : revalidator.state === "idle" && revalidator.revalidate()), 2000);
+    if (fetcher.data?.ok) setActedAt(Date.now());
+  }, [fetcher.data]);
+  const moving = Date.now() - Math.max(new Date(order.updatedAt).getTime(), actedAt) < 60_000;
+  useEffect(() => {
+    if (!moving) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
     return () => clearInterval(timer);
-  }, [fetcher.data, revalidator]);
+  }, [moving, revalidator]);
   const finished = order.state === "imported" || order.state === "cancelled" || order.state === "skipped";
   return (
     <Page

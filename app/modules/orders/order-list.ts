@@ -21,6 +21,8 @@ export interface OrderListItem {
   shopifyOrderName: string | null;
   fulfillmentType: string;
   cancelRequested: boolean;
+  /** When the app last changed the order (pages follow an order that is still moving). */
+  updatedAt: string;
   problem: { message: string; fix: string } | null;
 }
 
@@ -38,7 +40,7 @@ function toItem(row: Row): OrderListItem {
     tiktokOrderId: row.tiktokOrderId, tiktokShopId: row.tiktokShopId, tiktokStatus: row.tiktokStatus, state: row.state as OrderState,
     placedAt: row.placedAt.toISOString(), units: (JSON.parse(row.lines) as OrderLine[]).reduce((n, l) => n + l.quantity, 0),
     currency: row.currency, buyerPaid: row.buyerPaid, platformDiscount: row.platformDiscount,
-    shopifyOrderId: row.shopifyOrderId, shopifyOrderName: row.shopifyOrderName, fulfillmentType: row.fulfillmentType, cancelRequested: row.cancelRequested,
+    shopifyOrderId: row.shopifyOrderId, shopifyOrderName: row.shopifyOrderName, fulfillmentType: row.fulfillmentType, cancelRequested: row.cancelRequested, updatedAt: row.updatedAt.toISOString(),
     problem: row.problemMessage ? { message: row.problemMessage, fix: row.problemFix ?? "" } : null,
   };
 }

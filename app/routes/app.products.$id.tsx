@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Card, DataTable, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Card, DataTable, InlineStack, Layout, Link, List, Page, Text } from "@shopify/polaris";
 import { catalog, queue, storeSettings, syncState } from "../app-context.server";
 import { SyncStateBadge } from "../components/sync-state-badge";
 import { db } from "../db.server";
 import { loadProductDetail, retryProductSync } from "../modules/catalog/product-detail";
 import { enqueueProductSync } from "../modules/catalog/sync-jobs";
+import { ordersOfProduct } from "../modules/orders/order-list";
+import { OrderStateBadge } from "../components/order-state-badge";
 import { authenticate } from "../shopify.server";
 
 const productGid = (id: string | undefined) => `gid://shopify/Product/${(id ?? "").replace(/\D/g, "")}`;
@@ -14,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const detail = await loadProductDetail({ db, catalog, state: syncState, settings: storeSettings }, session.shop, productGid(params.id));
   if (!detail) throw new Response("This product is not in your catalog (it may have been deleted in Shopify).", { status: 404 });
-  return detail;
+  return { ...detail, orders: await ordersOfProduct(db, session.shop, productGid(params.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -102,6 +104,18 @@ export default function ProductDetail() {
                 {detail.skuLinks.length ? (
                   <DataTable columnContentTypes={["text", "text"]} headings={["Seller SKU", "TikTok SKU id"]} rows={detail.skuLinks.map((l) => [l.sellerSku, l.tiktokSkuId])} />
                 ) : null}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">TikTok orders</Text>
+                {detail.orders.length === 0 ? <Text as="p" tone="subdued">No TikTok orders for this product yet.</Text> : detail.orders.map((o) => (
+                  <InlineStack key={o.tiktokOrderId} gap="200" blockAlign="center">
+                    <Link url={`/app/orders/${o.tiktokOrderId}`}>{o.shopifyOrderName ?? o.tiktokOrderId}</Link>
+                    <OrderStateBadge state={o.state} />
+                    <Text as="span" tone="subdued">{`${o.units} unit${o.units === 1 ? "" : "s"} · ${new Date(o.placedAt).toLocaleDateString()}`}</Text>
+                  </InlineStack>
+                ))}
               </BlockStack>
             </Card>
             {detail.preview ? (

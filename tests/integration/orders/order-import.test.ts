@@ -107,6 +107,8 @@ describe.each(TEST_DATABASES)("TikTok orders into Shopify ($name)", (backend) =>
 
     const page = await app.load("/app/orders", ORDERS);
     expect(page.orders).toContainEqual(expect.objectContaining({ tiktokOrderId: orderId, state: "imported", shopifyOrderName: order!.name }));
+    const productPage = await app.load(`/app/products/${sku.productId.split("/").pop()}`, "routes/app.products.$id");
+    expect(productPage.orders).toContainEqual(expect.objectContaining({ tiktokOrderId: orderId, units: 2 }));
   });
 
   it("GIVEN each webhook delivered three times and out of order, a lost orderCreate answer and the safety net at once THEN one Shopify order", async () => {

@@ -109,6 +109,7 @@ export const orderSyncDeps: OrderSyncDeps = {
   variantsByTikTokSku: (shop, skuIds) => syncState.variantsByTikTokSku(shop, skuIds),
   shopifyFor: shopAdminGateways,
   tiktokFor: tiktokForShop,
+  mappedCarriers: async (shop) => (await storeSettings.document(shop)).carriers ?? {},
   shopCurrency: async (shop) => (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
   syncLater: (shop, tiktokShopId, tiktokOrderId, at) => enqueueLaterOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
   lookupGraceMs: config.ORDER_CREATE_LOOKUP_GRACE_MS,

@@ -2,9 +2,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Banner, BlockStack, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { orderSyncDeps, queue } from "../app-context.server";
+import { orderSyncDeps, queue, storeSettings } from "../app-context.server";
+import { carrierChoices, mapCarrier } from "../modules/orders/map-carrier";
 import { decideBuyerCancellation } from "../modules/orders/buyer-cancel-request";
 import { OrderStateBadge } from "../components/order-state-badge";
 import { config } from "../config.server";
@@ -22,15 +23,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = await orderDetail(db, session.shop, orderId(params.id));
   if (!detail) throw new Response("The app has not seen this TikTok order. Go back to Orders and press \"Check TikTok for orders now\".", { status: 404 });
   const shopifyUrl = detail.order.shopifyOrderId ? shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${detail.order.shopifyOrderId.split("/").pop()}`) : null;
-  return { ...detail, shopifyUrl, money: await orderReconciliation(db, session.shop, detail.order.tiktokOrderId) };
+  const carrierProblem = detail.order.problem && detail.waitingCarrier;
+  const carriers = carrierProblem ? await carrierChoices(orderSyncDeps, session.shop, detail.order.tiktokOrderId) : [];
+  return { ...detail, shopifyUrl, carriers, money: await orderReconciliation(db, session.shop, detail.order.tiktokOrderId) };
 }
 
-const actionSchema = z.object({ intent: z.enum(["retry", "approve-cancel", "reject-cancel"]).default("retry") });
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["retry", "approve-cancel", "reject-cancel"]) }),
+  z.object({ intent: z.literal("map-carrier"), company: z.string().min(1), provider: z.string().min(1, "Choose one of TikTok's carriers.") }),
+]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false, message: "That action is not understood. Reload the page and try again." };
+  if (parsed.data.intent === "map-carrier") {
+    return mapCarrier({ ...orderSyncDeps, settings: storeSettings, queue }, session.shop, orderId(params.id), { company: parsed.data.company, provider: parsed.data.provider });
+  }
   if (parsed.data.intent === "retry") {
     await retryOrders({ db, queue }, session.shop, [orderId(params.id)]);
     return { ok: true, message: "Trying this order again now." };
@@ -39,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrderDetail() {
-  const { order, lines, timeline, shopifyUrl, money } = useLoaderData<typeof loader>();
+  const { order, lines, timeline, shopifyUrl, money, carriers, waitingCarrier } = useLoaderData<typeof loader>();
+  const [provider, setProvider] = useState("");
   const fetcher = useFetcher<typeof action>();
   const revalidator = useRevalidator();
   // The order moves on in the background (after Retry, a decision, or a step just done): follow it while it
@@ -77,6 +87,14 @@ export default function OrderDetail() {
               </Banner>
             ) : null}
             {order.problem ? <Banner tone="critical" title={order.problem.message}>{order.problem.fix}</Banner> : null}
+            {order.problem && waitingCarrier ? (
+              <Card>
+                <InlineStack gap="200" blockAlign="end">
+                  <Select label={`TikTok carrier for "${waitingCarrier}"`} options={[{ label: "Choose…", value: "" }, ...carriers.map((c) => ({ label: c, value: c }))]} value={provider} onChange={setProvider} />
+                  <Button variant="primary" disabled={!provider} onClick={() => fetcher.submit({ intent: "map-carrier", company: waitingCarrier, provider }, { method: "post" })}>Remember and send to TikTok</Button>
+                </InlineStack>
+              </Card>
+            ) : null}
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">Items</Text>

@@ -9,6 +9,8 @@ export type SettingsDocument = {
   inventory?: Record<string, unknown>;
   /** What happens on TikTok when a product stops syncing or is deleted in Shopify. */
   onRemove?: "deactivate" | "delete";
+  /** Carriers the merchant mapped by hand: Shopify tracking company → TikTok shipping provider name. */
+  carriers?: Record<string, string>;
 };
 
 export function createStoreSettingsRepository(db: Database) {

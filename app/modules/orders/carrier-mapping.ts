@@ -25,9 +25,13 @@ const ALIASES: Record<string, string[]> = {
   parcelforce: ["parcelforce"],
 };
 
-export function tiktokProviderFor(trackingCompany: string, providers: readonly ShippingProvider[]): ShippingProvider | null {
+/** `mapped`: the merchant's own choices (Shopify company → TikTok provider name), tried first. */
+export function tiktokProviderFor(trackingCompany: string, providers: readonly ShippingProvider[], mapped: Record<string, string> = {}): ShippingProvider | null {
   const wanted = normalise(trackingCompany);
   if (wanted === "") return null;
+  const chosen = mapped[trackingCompany];
+  const byMerchant = chosen ? providers.find((p) => p.name === chosen) : undefined;
+  if (byMerchant) return byMerchant;
   const exact = providers.find((p) => normalise(p.name) === wanted);
   if (exact) return exact;
   const aliases = ALIASES[wanted] ?? [];

@@ -2,7 +2,7 @@
 // how far the safety-net search (and the first 7-day back-fill) has got.
 import type { Database } from "../../db.server";
 import type { OrderLine } from "./order-lines";
-import type { OrderState } from "./tiktok-order-repository";
+import type { OrderState, Shipment } from "./tiktok-order-repository";
 
 export const ORDER_STATES: readonly OrderState[] = ["new", "reserved", "imported", "problem", "cancelled", "skipped"];
 export const PAGE_SIZE = 50;
@@ -47,16 +47,20 @@ function toItem(row: Row): OrderListItem {
 
 export async function listOrders(db: Database, shop: string, filter: OrderListFilter) {
   const where = { shop, ...(filter.since ? { placedAt: { gte: filter.since } } : {}) };
-  const page = (state: OrderState | { not: OrderState }) =>
-    db.tikTokOrder.findMany({ where: { ...where, state }, orderBy: { placedAt: "desc" }, skip: filter.page * PAGE_SIZE, take: PAGE_SIZE + 1 });
+  // "Needs attention" is any order with a problem to act on, whatever its state (an imported order can wait on a carrier).
+  const needsAttention = { problemCode: { not: null } };
+  const byFilter = filter.state === "problem" ? needsAttention : filter.state ? { state: filter.state } : { problemCode: null };
+  const page = await db.tikTokOrder.findMany({ where: { ...where, ...byFilter }, orderBy: { placedAt: "desc" }, skip: filter.page * PAGE_SIZE, take: PAGE_SIZE + 1 });
   // Unfiltered, problems come first (what the merchant has to act on), then the rest newest first.
-  const problems = !filter.state && filter.page === 0 ? await db.tikTokOrder.findMany({ where: { ...where, state: "problem" }, orderBy: { placedAt: "desc" }, take: PAGE_SIZE }) : [];
-  const rows = await page(filter.state ?? { not: "problem" });
-  const counts = await db.tikTokOrder.groupBy({ by: ["state"], where: { shop }, _count: { _all: true } });
+  const problems = !filter.state && filter.page === 0 ? await db.tikTokOrder.findMany({ where: { ...where, ...needsAttention }, orderBy: { placedAt: "desc" }, take: PAGE_SIZE }) : [];
+  const [counts, attention] = await Promise.all([
+    db.tikTokOrder.groupBy({ by: ["state"], where: { shop }, _count: { _all: true } }),
+    db.tikTokOrder.count({ where: { shop, ...needsAttention } }),
+  ]);
   return {
-    orders: [...problems, ...rows.slice(0, PAGE_SIZE)].map(toItem),
-    hasNext: rows.length > PAGE_SIZE,
-    counts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])) as Partial<Record<OrderState, number>>,
+    orders: [...problems, ...page.slice(0, PAGE_SIZE)].map(toItem),
+    hasNext: page.length > PAGE_SIZE,
+    counts: { ...Object.fromEntries(counts.map((c) => [c.state, c._count._all])), problem: attention } as Partial<Record<OrderState, number>>,
   };
 }
 
@@ -73,8 +77,11 @@ export async function orderDetail(db: Database, shop: string, tiktokOrderId: str
   const row = await db.tikTokOrder.findUnique({ where: { shop_tiktokOrderId: { shop, tiktokOrderId } } });
   if (!row) return null;
   const timeline = await db.orderEvent.findMany({ where: { shop, tiktokOrderId }, orderBy: { createdAt: "desc" }, take: 100 });
+  const shipments = JSON.parse(row.shipments) as Shipment[];
   return {
     order: toItem(row),
+    /** The Shopify carrier a shipment waits on (the merchant maps it to one of TikTok's). */
+    waitingCarrier: row.problemCode === "CARRIER_UNKNOWN" ? (shipments.find((s) => s.state === "failed" && s.company)?.company ?? null) : null,
     lines: JSON.parse(row.lines) as OrderLine[],
     timeline: timeline.map((e) => ({ id: e.id, action: e.action, outcome: e.outcome, summary: e.summary, requestId: e.requestId, at: e.createdAt.toISOString() })),
   };

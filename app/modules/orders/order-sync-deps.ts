@@ -12,6 +12,8 @@ export interface OrderSyncDeps {
   shopifyFor: ShopAdminGateways;
   tiktokFor: (shop: string, tiktokShopId: string) => Promise<TikTokShopSession>;
   shopCurrency: (shop: string) => Promise<string>;
+  /** The merchant's carrier choices (Shopify tracking company → TikTok provider name). */
+  mappedCarriers: (shop: string) => Promise<Record<string, string>>;
   /** Runs the order's sync again at `at` (the end of TikTok's cancellation hour). */
   syncLater: (shop: string, tiktokShopId: string, tiktokOrderId: string, at: Date) => Promise<unknown>;
   /** How long after a create whose answer was lost the app looks for the order before creating it again. */

@@ -5,6 +5,7 @@
 // answer TikTok's order says whether the lines already carry the tracking.
 import type { FulfillmentWebhook } from "../../integrations/shopify/shopify-webhook-payloads";
 import { tiktokProviderFor } from "./carrier-mapping";
+import { carrierUnknown } from "./order-problems";
 import type { OrderSyncDeps } from "./order-sync-deps";
 import type { Shipment, TikTokOrderRecord } from "./tiktok-order-repository";
 
@@ -25,12 +26,17 @@ export async function pushTracking(deps: OrderSyncDeps, shop: string, fulfillmen
   // TikTok's carrier ships these: its tracking comes from TikTok (mirror-tiktok-shipment.ts), never goes back.
   if (order?.shipping_type === "TIKTOK") return "not_seller_shipped";
   const providers = order?.delivery_option_id ? (await session.api.logistics.getShippingProviders(order.delivery_option_id)).data.shipping_providers : [];
-  const provider = tiktokProviderFor(fulfillment.trackingCompany, providers);
+  const provider = tiktokProviderFor(fulfillment.trackingCompany, providers, await deps.mappedCarriers(shop));
+  const known = record.shipments.find((s) => s.fulfillmentId === fulfillment.fulfillmentId);
   if (!provider) {
-    await event("failed", `TikTok has no carrier called "${fulfillment.trackingCompany}" for this order. In Shopify, set the fulfilment's carrier to one of: ${providers.map((p) => p.name).join(", ") || "(TikTok listed none)"}; the app then sends it.`);
+    const problem = carrierUnknown(fulfillment.trackingCompany, providers.map((p) => p.name));
+    const lineIds = known?.lineIds ?? tiktokLinesOf(record, fulfillment.lineItems);
+    await saveShipment(deps, record, { fulfillmentId: fulfillment.fulfillmentId, trackingNumber: fulfillment.trackingNumber, providerId: "", lineIds, state: "failed", company: fulfillment.trackingCompany });
+    await deps.orders.update(shop, record.tiktokOrderId, { problem });
+    await event("failed", `${problem.message} ${problem.fix}`);
     return "unknown_carrier";
   }
-  const known = record.shipments.find((s) => s.fulfillmentId === fulfillment.fulfillmentId);
+  if (record.problem?.code === "CARRIER_UNKNOWN") await deps.orders.update(shop, record.tiktokOrderId, { problem: null });
   if (known?.state === "sent") return correctTracking(deps, record, known, fulfillment.trackingNumber, provider.id);
   const lineIds = known?.lineIds ?? tiktokLinesOf(record, fulfillment.lineItems);
   if (known?.state === "sending" && order?.line_items.some((l) => lineIds.includes(l.id) && l.tracking_number === fulfillment.trackingNumber)) {

@@ -43,6 +43,8 @@ export interface Shipment {
   lineIds: string[];
   state: "sending" | "sent" | "failed";
   packageId?: string;
+  /** The Shopify tracking company, kept for a shipment waiting on a carrier the merchant has to map. */
+  company?: string;
 }
 
 export interface TikTokOrderFacts {

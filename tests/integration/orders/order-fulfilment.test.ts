@@ -78,12 +78,22 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     expect(await timeline(order.id)).toContain("Tracking corrected on TikTok");
   });
 
-  it("GIVEN a carrier TikTok does not offer THEN nothing is sent and the order's timeline names the carriers TikTok accepts", async () => {
+  it("GIVEN a carrier TikTok does not list THEN the order asks which TikTok carrier it is, sends the shipment once told, and remembers the choice", async () => {
     const order = await importedOrder(1);
     await post(h.shopify.url, `/sandbox/orders/${order.numericId}/fulfill`, { trackingCompany: "Pigeon Post", trackingNumber: "PP-1" });
-    await eventually(async () => ((await timeline(order.id)).includes("Pigeon Post") ? true : undefined), 20_000, "the carrier explained");
-    expect(await timeline(order.id)).toMatch(/USPS, UPS, FedEx/);
+    await eventually(async () => ((await appOrder(order.id))?.problemCode === "CARRIER_UNKNOWN" ? true : undefined), 20_000, "the carrier question");
     expect(tiktokOrder(order.id).status).toBe("AWAITING_SHIPMENT");
+    const app = embeddedClient(h.app.url, h.shopify);
+    const detail = await app.load(`/app/orders/${order.id}`, "routes/app.orders.$id");
+    expect(detail).toMatchObject({ waitingCarrier: "Pigeon Post", carriers: ["USPS", "UPS", "FedEx"] });
+    expect(await app.act(`/app/orders/${order.id}`, "routes/app.orders.$id", { intent: "map-carrier", company: "Pigeon Post", provider: "UPS" })).toMatchObject({ ok: true });
+    await untilTikTok(order.id, "IN_TRANSIT");
+    expect(tiktokOrder(order.id).line_items[0]).toMatchObject({ tracking_number: "PP-1", shipping_provider_name: "UPS" });
+    expect((await appOrder(order.id))!.problemCode).toBeNull();
+
+    const next = await importedOrder(1); // the choice is remembered
+    await post(h.shopify.url, `/sandbox/orders/${next.numericId}/fulfill`, { trackingCompany: "Pigeon Post", trackingNumber: "PP-2" });
+    await untilTikTok(next.id, "IN_TRANSIT");
   });
 
   it("GIVEN the buyer cancels on TikTok after the import THEN the Shopify order is cancelled and its units restocked", async () => {

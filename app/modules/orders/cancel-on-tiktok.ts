@@ -39,7 +39,8 @@ export async function cancelOnTikTok(deps: OrderSyncDeps, shop: string, cancelle
     await event("failed", `${problem.message} ${problem.fix}`);
     throw Object.assign(error, { retryable: false });
   });
-  await deps.orders.update(shop, record.tiktokOrderId, { state: "cancelled", problem: null });
+  // The timeline first: TikTok's own cancellation webhook may mark the order cancelled at any moment now.
   await event("ok", `Cancelled in Shopify, so cancelled on TikTok too (${reason}); TikTok refunds the buyer.`, result.requestId);
+  await deps.orders.update(shop, record.tiktokOrderId, { state: "cancelled", problem: null });
   return "cancelled";
 }

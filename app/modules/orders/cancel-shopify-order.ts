@@ -36,9 +36,9 @@ export async function cancelShopifyOrder(deps: OrderSyncDeps, record: TikTokOrde
     await deps.orders.update(record.shop, record.tiktokOrderId, { state: "problem", problem: { code: "SHOPIFY_REFUSED", message: `TikTok cancelled the order; Shopify refused to cancel ${record.shopifyOrderName}: ${errors.map((e) => e.message).join("; ")}.`, fix: "Cancel the order in Shopify yourself (restock its items), or refund it there if it was already shipped." } });
     return;
   }
-  await deps.orders.update(record.shop, record.tiktokOrderId, { state: "cancelled", problem: null });
   await deps.orders.recordEvent(record.shop, record.tiktokOrderId, {
     action: "cancel", outcome: "ok",
     summary: `Cancelled on TikTok, so Shopify order ${record.shopifyOrderName} is being cancelled with its items restocked (Shopify job ${orderCancel.job?.id ?? "?"}). TikTok refunds the buyer.`,
   });
+  await deps.orders.update(record.shop, record.tiktokOrderId, { state: "cancelled", problem: null });
 }

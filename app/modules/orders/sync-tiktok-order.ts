@@ -75,8 +75,8 @@ async function runStep(deps: OrderSyncDeps, session: TikTokShopSession, step: Or
       if (record.state !== "skipped") await deps.orders.update(shop, tiktokOrderId, { state: "cancelled" });
       return;
     case "mark_cancelled":
-      await deps.orders.update(shop, tiktokOrderId, { state: "cancelled", problem: null });
       await deps.orders.recordEvent(shop, tiktokOrderId, { action: "cancel", outcome: "ok", summary: "Cancelled on TikTok before it reached Shopify: nothing to undo." });
+      await deps.orders.update(shop, tiktokOrderId, { state: "cancelled", problem: null });
       return;
     case "cancel_in_shopify":
       return cancelShopifyOrder(deps, record, order);
@@ -89,22 +89,23 @@ async function importAndFinish(deps: OrderSyncDeps, session: TikTokShopSession, 
   const { shop, tiktokOrderId } = record;
   const outcome = await importOrder(deps, record, order, session.link.region);
   if (outcome.kind === "problem") {
-    await deps.orders.update(shop, tiktokOrderId, { state: "problem", problem: outcome.problem });
     await deps.orders.recordEvent(shop, tiktokOrderId, { action: "problem", outcome: "failed", summary: `${outcome.problem.message} ${outcome.problem.fix}` });
+    await deps.orders.update(shop, tiktokOrderId, { state: "problem", problem: outcome.problem });
     return;
   }
   if (outcome.kind === "foreign") {
-    await deps.orders.update(shop, tiktokOrderId, { state: "skipped", shopifyOrderName: outcome.order.name, problem: null });
     await deps.orders.recordEvent(shop, tiktokOrderId, { action: "import", outcome: "skipped", summary: `TikTok's own Shopify channel already created this order (${outcome.order.name}); the app did not create a second one.` });
+    await deps.orders.update(shop, tiktokOrderId, { state: "skipped", shopifyOrderName: outcome.order.name, problem: null });
     await releaseReservation(deps, { ...record, state: "skipped" }, "another app imported the order");
     return;
   }
   const imported = { ...record, state: "imported" as const, shopifyOrderId: outcome.order.id, shopifyOrderName: outcome.order.name, problem: null, createIntentAt: null };
-  await deps.orders.update(shop, tiktokOrderId, { state: "imported", shopifyOrderId: outcome.order.id, shopifyOrderName: outcome.order.name, problem: null, createIntentAt: null });
+  // Timeline entries are written before the state they explain, so whoever sees the state finds its story.
   await deps.orders.recordEvent(shop, tiktokOrderId, {
     action: "import", outcome: "ok",
     summary: outcome.kind === "created" ? `Created Shopify order ${outcome.order.name} (paid through TikTok Shop).` : `Found Shopify order ${outcome.order.name}, created by an earlier attempt whose answer was lost; no second order was created.`,
   });
+  await deps.orders.update(shop, tiktokOrderId, { state: "imported", shopifyOrderId: outcome.order.id, shopifyOrderName: outcome.order.name, problem: null, createIntentAt: null });
   await finish(deps, session, imported, order, outcome.order);
 }
 

@@ -75,7 +75,7 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     const fulfillmentId = String((second.fulfillments as Array<{ id: string }>)[0]!.id).split("/").pop();
     await post(h.shopify.url, `/sandbox/fulfillments/${fulfillmentId}/tracking`, { trackingNumber: "1Z999AA10123456799" });
     await eventually(async () => (tiktokOrder(order.id).line_items.filter((l) => l.tracking_number === "1Z999AA10123456799").length > 0 ? true : undefined), 20_000, "the corrected tracking on TikTok");
-    expect(await timeline(order.id)).toContain("Tracking corrected on TikTok");
+    await eventually(async () => ((await timeline(order.id)).includes("Tracking corrected on TikTok") ? true : undefined), 20_000, "the correction on the timeline");
   });
 
   it("GIVEN a carrier TikTok does not list THEN the order asks which TikTok carrier it is, sends the shipment once told, and remembers the choice", async () => {
@@ -113,7 +113,7 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     await post(h.shopify.url, `/sandbox/orders/${order.numericId}/cancel`, { reason: "INVENTORY", restock: true });
     await untilTikTok(order.id, "CANCELLED");
     await untilState(order.id, "cancelled");
-    expect(await timeline(order.id)).toContain("seller_cancel_reason_out_of_stock");
+    await eventually(async () => ((await timeline(order.id)).includes("seller_cancel_reason_out_of_stock") ? true : undefined), 20_000, "the reason on the timeline");
   });
 
   it("GIVEN the merchant cancels it in Shopify as fraud THEN TikTok is not given a seller-fault reason: the order says what to do", async () => {
@@ -143,7 +143,7 @@ describe.each(TEST_DATABASES)("TikTok orders after the import ($name)", (backend
     const refundTotal = h.tiktok.state.returns.get(returnId)!.refund_amount.refund_total;
     expect(Number((await refunds())[0]!.totalRefundedSet.shopMoney.amount)).toBe(Number(refundTotal));
     await post(h.tiktok.url, "/sandbox/faults", {});
-    expect(await timeline(order.id)).toContain(`return ${returnId}`);
+    await eventually(async () => ((await timeline(order.id)).includes(`return ${returnId}`) ? true : undefined), 20_000, "the refund on the timeline");
     await eventually(async () => ((await h.db.job.count({ where: { type: "orders.return", status: { in: ["pending", "running"] } } })) === 0 ? true : undefined), 20_000, "the return jobs done");
     expect(await refunds()).toHaveLength(1);
     expect(await timeline(order.id)).not.toContain("does not pay the buyer back"); // the app's own refund is not questioned

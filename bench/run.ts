@@ -1,7 +1,10 @@
 // `npm run bench -- <name> [--option value …]`: runs one benchmark, progress on stderr, one JSON line
-// (the figures) last on stdout. Benchmarks: sync, inventory-latency, coalesce, webhook-ingest, products-page.
+// (the figures) last on stdout. Benchmarks: sync, inventory-latency, coalesce, webhook-ingest, products-page,
+// orders-flash-sale, oversell.
 import { runCoalesceBench } from "./coalesce";
 import { runInventoryLatencyBench } from "./inventory-latency";
+import { runOrdersFlashSaleBench } from "./orders-flash-sale";
+import { runOversellBench } from "./oversell";
 import { runProductsPageBench } from "./products-page";
 import { machineInfo } from "./synced-store";
 import { runSyncBench, syncOptions } from "./sync";
@@ -13,6 +16,8 @@ const BENCHMARKS: Record<string, (args: Record<string, string>) => Promise<objec
   coalesce: (args) => runCoalesceBench(args),
   "webhook-ingest": (args) => runWebhookIngestBench(args),
   "products-page": (args) => runProductsPageBench(args),
+  "orders-flash-sale": (args) => runOrdersFlashSaleBench(args),
+  oversell: (args) => runOversellBench(args),
 };
 
 function parseArgs(argv: string[]): { name: string | undefined; args: Record<string, string> } {

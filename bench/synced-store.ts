@@ -7,6 +7,7 @@ import { embeddedClient } from "../tests/support/embedded-fetch";
 import { sampleStoreSettings } from "../tests/support/merchant-setup";
 import { startSyncHarness, type SyncHarness } from "../tests/support/sync-harness";
 import type { RequestLogEntry } from "../sandbox/tiktok/model";
+import type { ShopifySandboxOptions } from "../sandbox/shopify/server";
 
 export const PRODUCTS_ROUTE = "routes/app.products._index";
 /** Simulator leaf "Lighting" (sandbox/tiktok/catalog-data.ts): only sales properties, no required product attributes. */
@@ -39,11 +40,12 @@ export function benchSettings() {
   });
 }
 
-export async function startBenchStore(options: { rateLimitQps: number; reviewDelayMs?: number; appEnv?: Record<string, string> }): Promise<BenchStore> {
+export async function startBenchStore(options: { rateLimitQps: number; reviewDelayMs?: number; appEnv?: Record<string, string>; shopify?: Partial<ShopifySandboxOptions> }): Promise<BenchStore> {
   log(`starting sandboxes and the built app (TikTok rate limit ${options.rateLimitQps} req/s per API and shop)`);
   const h = await startSyncHarness({
     tiktok: { rateLimitQps: options.rateLimitQps, dailyListingQuota: 1_000_000, reviewDelayMs: options.reviewDelayMs ?? 100, requestLogLimit: 1000 },
     settings: benchSettings(),
+    shopify: options.shopify,
     // The app paces itself to the simulator's limit, as it does to TikTok's published one.
     appEnv: { LOG_LEVEL: process.env.BENCH_APP_LOG_LEVEL ?? "warn", TIKTOK_RATE_LIMIT_QPS: String(options.rateLimitQps), ...options.appEnv },
   });
@@ -158,8 +160,15 @@ export async function machineInfo() {
 }
 
 /** A store whose generated products are all live on TikTok, with the app's queue quiet again. */
-export async function startLiveStore(options: { products: number; variantsPerProduct: number; rateLimitQps?: number; timeoutS?: number }): Promise<BenchStore & { productIds: string[] }> {
-  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps ?? DEFAULT_RATE_LIMIT_QPS });
+export async function startLiveStore(options: {
+  products: number;
+  variantsPerProduct: number;
+  rateLimitQps?: number;
+  timeoutS?: number;
+  appEnv?: Record<string, string>;
+  shopify?: Partial<ShopifySandboxOptions>;
+}): Promise<BenchStore & { productIds: string[] }> {
+  const store = await startBenchStore({ rateLimitQps: options.rateLimitQps ?? DEFAULT_RATE_LIMIT_QPS, appEnv: options.appEnv, shopify: options.shopify });
   try {
     const { h } = store;
     const { productIds } = await generateCatalog(h, options.products, options.variantsPerProduct);
@@ -185,7 +194,7 @@ export async function startLiveStore(options: { products: number; variantsPerPro
 
 /** The TikTok SKU that carries a Shopify variant, and its total stock over warehouses. */
 export function tiktokSkuIndex(h: SyncHarness) {
-  const byVariant = new Map<string, { productId: string; sku: { inventory: Map<string, number> } }>();
+  const byVariant = new Map<string, { productId: string; sku: { id: string; inventory: Map<string, number> } }>();
   for (const product of h.tiktok.state.products.values()) {
     if (product.status === "DELETED") continue;
     for (const sku of product.skus.values()) if (sku.external_sku_id) byVariant.set(sku.external_sku_id, { productId: product.id, sku });

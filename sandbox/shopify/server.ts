@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { AccessTokenIssuer } from "./access-tokens";
+import { AdminCostLog } from "./admin-cost-log";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./admin-schema";
 import { adminShellHtml, appLaunchUrl } from "./admin-shell";
 import { readAppConfig } from "./app-config";
@@ -25,7 +26,7 @@ import { mintSessionToken, type MintSessionTokenOptions } from "./session-token"
 import { DEFAULT_SHOP_DOMAIN, demoDeliveryProfile, demoLocations, demoPolicies, demoShop } from "./shop-defaults";
 import { ShopifyStore, type ShopPlanKind } from "./store";
 import { connectStoreWebhooks } from "./store-webhooks";
-import { ThrottleBucket } from "./throttle-bucket";
+import { ThrottleBucket, type ThrottleStatus } from "./throttle-bucket";
 import { WebhookEmitter, type WebhookDelivery } from "./webhook-emitter";
 
 export interface ShopifySandboxOptions {
@@ -67,6 +68,10 @@ export interface ShopifySandbox {
   adminUrl: string;
   /** Admin GraphQL requests received, by operation name ("(anonymous)" without one): what tests count. */
   adminOperations: Map<string, number>;
+  /** Points requested and charged, and THROTTLED refusals, by operation name: what benchmarks relate throughput to. */
+  adminCosts: AdminCostLog;
+  /** The shop's GraphQL cost bucket as it is now. */
+  throttleStatus(): ThrottleStatus;
   /** Fault knobs (also POST /sandbox/faults). */
   faults: FaultKnobs;
   isInstalled(): boolean;
@@ -107,6 +112,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
   );
   const buckets = new Map<string, ThrottleBucket>();
   const adminOperations = new Map<string, number>();
+  const adminCosts = new AdminCostLog();
   const bucketFor = (shop: string) => {
     let bucket = buckets.get(shop);
     if (!bucket) buckets.set(shop, (bucket = new ThrottleBucket(options.throttle?.maximumAvailable ?? 2000, options.throttle?.restoreRate ?? 100, () => clock().getTime())));
@@ -198,6 +204,7 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
       adminOperations.set(name, (adminOperations.get(name) ?? 0) + 1);
       const ctx = contextFor(new Set(token.scopes), false, token.online);
       const result = await executeAdminGraphql(schema, body, ctx, bucketFor(token.shop));
+      adminCosts.record(name, result.body);
       if (ctx.createdOrderIds!.length > 0 && faults.loseOrderCreateAnswers > 0) {
         // The order is committed; the client sees the connection drop instead of the answer.
         faults.loseOrderCreateAnswers--;
@@ -260,6 +267,8 @@ export async function startShopifySandbox(options: ShopifySandboxOptions): Promi
     tokens,
     adminUrl: `${origin}${adminShellPath}`,
     adminOperations,
+    adminCosts,
+    throttleStatus: () => bucketFor(shopDomain).status(),
     faults,
     mintSessionToken: mint,
     issueAccessToken: (opts) => tokens.issueOffline(opts?.expiring ?? false, opts?.scopes).token,

@@ -179,7 +179,7 @@ export default function Shipping() {
                       <Text as="p" fontWeight="semibold">Returns within {data.returnRule.returnWindowDays} days</Text>
                       <Text as="p" tone="subdued">{data.returnRule.summary}</Text>
                       <Text as="p" tone="subdued" variant="bodySm">
-                        Source: <a href={data.returnRule.source.url} target="_blank" rel="noreferrer">{data.returnRule.source.title}</a>, checked {data.returnRule.source.checkedOn} ({data.returnRule.confidence} confidence).
+                        Source: <a href={data.returnRule.source.url} target="_blank" rel="noreferrer">{data.returnRule.source.title}</a>, checked {data.returnRule.source.checkedOn}.
                       </Text>
                     </>
                   ) : (

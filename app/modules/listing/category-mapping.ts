@@ -49,7 +49,7 @@ export function mapCategory(product: ShopifyProduct, settings: ListingSettings, 
     findings.push(blocking("CATEGORY_UNMAPPED", "category_id", `No TikTok category is chosen for this product (product type "${product.productType || "none"}").`, `Map the product type "${product.productType || "(none)"}" or one of the product's collections to a TikTok category in the app's category settings.`, { tiktokErrorCode: "12019002" }));
   } else {
     if (rule.categoryVersion !== limits.categoryVersion) {
-      findings.push(blocking("CATEGORY_VERSION_MISMATCH", "category_version", `The mapped category is from TikTok's ${rule.categoryVersion} category tree, but this market uses ${limits.categoryVersion}.`, `Pick the category again from the ${limits.categoryVersion} tree in the app's category settings.`, { tiktokErrorCode: "12052217", source: "TikTok Shop API contract §4.1 (category_version)" }));
+      findings.push(blocking("CATEGORY_VERSION_MISMATCH", "category_version", `The mapped category is from TikTok's ${rule.categoryVersion} category tree, but this market uses ${limits.categoryVersion}.`, `Pick the category again from the ${limits.categoryVersion} tree in the app's category settings.`, { tiktokErrorCode: "12052217", source: "TikTok Shop Partner Center: Get categories (category_version)" }));
     }
     requirements = settings.categoryRequirements.find((r) => r.categoryId === rule.categoryId);
     if (requirements?.permission === "PROHIBITED") {

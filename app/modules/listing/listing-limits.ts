@@ -41,7 +41,7 @@ export const LISTING_LIMITS = {
   externalIdMax: 999,
 } as const;
 
-export const LIMITS_SOURCE = "TikTok Shop API contract §10 (listing constraints), docs ~2025-12";
+export const LIMITS_SOURCE = "TikTok Shop Partner Center: Create product (listing constraints), checked 2025-12";
 
 const SEA = new Set<TikTokRegion>(["ID", "MY", "PH", "SG", "TH", "VN"]);
 const EU = new Set<TikTokRegion>(["DE", "FR", "IE", "IT", "ES"]);

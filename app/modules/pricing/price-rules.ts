@@ -62,7 +62,7 @@ export interface PriceResult {
   findings: Finding[];
 }
 
-const SOURCE = "TikTok Shop API contract §10 (price ranges); FTC 16 CFR 233.1 (former price comparisons)";
+const SOURCE = "TikTok Shop Partner Center: Create product (price ranges); FTC 16 CFR 233.1 (former price comparisons)";
 
 export function adjustPrice(value: Money, adjustment: PriceAdjustment): Money {
   switch (adjustment.kind) {

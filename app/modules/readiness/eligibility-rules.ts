@@ -54,7 +54,7 @@ export function judgeRegion(input: { storeCountry: string | null; storeCurrency:
     return { ...base, status: "blocked",
       detail: `TikTok Shop does not take sellers based in ${input.storeCountry} yet. It is available in: ${SUPPORTED_REGION_NAMES.join(", ")}.`,
       nextStep: "If your business is registered in one of these countries, set that address in Shopify (Settings > General). Otherwise TikTok Shop is not available to you yet.",
-      action: settings, source: { title: "TikTok Shop markets (contract §11)", url: "https://partner.tiktokshop.com/docv2/page/regions-and-languages", checkedOn: "2025-12-16" } };
+      action: settings, source: { title: "TikTok Shop Partner Center: Regions and languages", url: "https://partner.tiktokshop.com/docv2/page/regions-and-languages", checkedOn: "2025-12-16" } };
   }
   const market = regionRuleFor(input.linkedRegion) ?? storeRule;
   if (input.storeCurrency !== market.currency) {

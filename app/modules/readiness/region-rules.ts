@@ -31,12 +31,12 @@ export interface RegionRule {
 const CHECKED_ON = "2025-12-16";
 
 const REGIONS_SOURCE: RuleSource = {
-  title: "TikTok Shop Partner Center: Regions and languages (docs mirror tiktok-shop-api-concepts/regions-and-languages.md; contract §11)",
+  title: "TikTok Shop Partner Center: Regions and languages",
   url: "https://partner.tiktokshop.com/docv2/page/regions-and-languages",
   checkedOn: CHECKED_ON,
 };
 const CURRENCY_SOURCE: RuleSource = {
-  title: "TikTok Shop API: Create product, price currency by market (contract §10)",
+  title: "TikTok Shop Partner Center: Create product, price currency by market",
   url: "https://partner.tiktokshop.com/docv2/page/create-product-202309",
   checkedOn: CHECKED_ON,
 };

@@ -9,26 +9,64 @@ import { createEmbeddedJobQueue } from "./jobs/embedded-job-queue";
 import type { JobHandlers } from "./jobs/job-worker";
 import { parseAutoIncludeRules } from "./modules/catalog/auto-include";
 import { autoIncludeNewProduct, type AutoIncludeDeps } from "./modules/catalog/auto-include-new-product";
-import { PRODUCT_COLLECTIONS_QUERY, type ProductCollectionsResult } from "./integrations/shopify/product-collections.graphql";
-import { CATALOG_IMPORT_JOB, finishCatalogImport, startCatalogImport, type CatalogImportDeps } from "./modules/catalog/catalog-import";
+import {
+  PRODUCT_COLLECTIONS_QUERY,
+  type ProductCollectionsResult,
+} from "./integrations/shopify/product-collections.graphql";
+import {
+  CATALOG_IMPORT_JOB,
+  finishCatalogImport,
+  startCatalogImport,
+  type CatalogImportDeps,
+} from "./modules/catalog/catalog-import";
 import { createCatalogImportProcessors, enqueueCatalogImport } from "./modules/catalog/catalog-import-processors";
 import { createCatalogRepository } from "./modules/catalog/catalog-repository";
-import { createCatalogBatchProcessors, createCatalogWebhookProcessors, type CatalogWebhookDeps } from "./modules/catalog/catalog-webhook-processors";
+import {
+  createCatalogBatchProcessors,
+  createCatalogWebhookProcessors,
+  type CatalogWebhookDeps,
+} from "./modules/catalog/catalog-webhook-processors";
 import { createImageUploader } from "./modules/catalog/image-upload-cache";
-import { createInventoryItemProcessors, createInventoryLevelBatchProcessors } from "./modules/catalog/inventory-webhook-processors";
+import {
+  createInventoryItemProcessors,
+  createInventoryLevelBatchProcessors,
+} from "./modules/catalog/inventory-webhook-processors";
 import { RECONCILE_SCHEDULER_JOB, runReconcileScheduler, scheduleReconcile } from "./modules/catalog/reconcile";
 import { createStoreSettingsRepository } from "./modules/catalog/store-settings-repository";
-import { DEFAULT_STOCK_PUSH_TIMING, enqueueProductSync, INVENTORY_SYNC_JOB, PRODUCT_SYNC_JOB, REVIEW_CHECK_JOB, createReviewSweepScheduler, createStockPushScheduler, type InventorySyncPayload, type ProductSyncPayload } from "./modules/catalog/sync-jobs";
+import {
+  DEFAULT_STOCK_PUSH_TIMING,
+  enqueueProductSync,
+  INVENTORY_SYNC_JOB,
+  PRODUCT_SYNC_JOB,
+  REVIEW_CHECK_JOB,
+  createReviewSweepScheduler,
+  createStockPushScheduler,
+  type InventorySyncPayload,
+  type ProductSyncPayload,
+} from "./modules/catalog/sync-jobs";
 import { syncProductStock } from "./modules/catalog/sync-inventory";
 import { createStockLedgerRepository } from "./modules/catalog/stock-ledger-repository";
 import { syncProduct } from "./modules/catalog/sync-product";
 import { createSyncStateRepository } from "./modules/catalog/sync-state-repository";
 import { createTikTokReviewBatchProcessors, sweepReviews } from "./modules/catalog/tiktok-review-processors";
-import { DEFAULT_HISTORY_RETENTION_MS, PRUNE_HISTORY_JOB, runPruneHistory, schedulePruneHistory } from "./modules/maintenance/prune-history";
+import {
+  DEFAULT_HISTORY_RETENTION_MS,
+  PRUNE_HISTORY_JOB,
+  runPruneHistory,
+  schedulePruneHistory,
+} from "./modules/maintenance/prune-history";
 import { createSessionWebhookProcessors } from "./modules/shop-lifecycle/session-webhooks";
-import { processWebhookDeliveries, type WebhookBatchProcessor, type WebhookProcessor } from "./modules/webhooks/process-webhook-delivery";
+import {
+  processWebhookDeliveries,
+  type WebhookBatchProcessor,
+  type WebhookProcessor,
+} from "./modules/webhooks/process-webhook-delivery";
 import type { ReceiveWebhookDeps } from "./modules/webhooks/receive-webhook";
-import { createWebhookDeliveryRepository, PROCESS_WEBHOOK_JOB, type ProcessWebhookPayload } from "./modules/webhooks/webhook-delivery-repository";
+import {
+  createWebhookDeliveryRepository,
+  PROCESS_WEBHOOK_JOB,
+  type ProcessWebhookPayload,
+} from "./modules/webhooks/webhook-delivery-repository";
 import { createAuthorizationWebhookProcessors } from "./modules/linking/authorization-webhooks";
 import { settingsForNewCatalogShop } from "./modules/linking/catalog-shop-choice";
 import type { ChooseCatalogShopDeps } from "./modules/linking/choose-catalog-shop";
@@ -36,9 +74,22 @@ import { loadPoliciesReadiness } from "./modules/readiness/policies-readiness";
 import { tiktokShopLinks, tiktokShopSessions } from "./tiktok.server";
 import { config } from "./config.server";
 import { SHOP_CURRENCY_QUERY, type ShopCurrencyResult } from "./integrations/shopify/shop-currency.graphql";
-import { CANCEL_ON_TIKTOK_JOB, TIKTOK_RETURN_JOB, enqueueLaterOrderSync, ORDER_POLL_JOB, ORDER_POLL_SCHEDULER_JOB, ORDER_SYNC_JOB, PUSH_TRACKING_JOB, scheduleOrderPolls, type OrderSyncPayload } from "./modules/orders/order-jobs";
+import {
+  CANCEL_ON_TIKTOK_JOB,
+  TIKTOK_RETURN_JOB,
+  enqueueLaterOrderSync,
+  ORDER_POLL_JOB,
+  ORDER_POLL_SCHEDULER_JOB,
+  ORDER_SYNC_JOB,
+  PUSH_TRACKING_JOB,
+  scheduleOrderPolls,
+  type OrderSyncPayload,
+} from "./modules/orders/order-jobs";
 import type { OrderSyncDeps } from "./modules/orders/order-sync-deps";
-import { createFulfillmentWebhookProcessors, createOrderWebhookProcessors } from "./modules/orders/order-webhook-processors";
+import {
+  createFulfillmentWebhookProcessors,
+  createOrderWebhookProcessors,
+} from "./modules/orders/order-webhook-processors";
 import { pollOrders, runOrderPollScheduler } from "./modules/orders/poll-orders";
 import { applyTikTokReturn } from "./modules/orders/apply-tiktok-return";
 import { cancelOnTikTok } from "./modules/orders/cancel-on-tiktok";
@@ -46,7 +97,13 @@ import { pushTracking } from "./modules/orders/push-tracking";
 import { syncTikTokOrder } from "./modules/orders/sync-tiktok-order";
 import type { FulfillmentWebhook } from "./integrations/shopify/shopify-webhook-payloads";
 import { createTikTokOrderRepository } from "./modules/orders/tiktok-order-repository";
-import { FINANCE_IMPORT_JOB, FINANCE_SCHEDULER_JOB, runFinanceScheduler, startFinanceImports, type FinanceImportPayload } from "./modules/money/finance-jobs";
+import {
+  FINANCE_IMPORT_JOB,
+  FINANCE_SCHEDULER_JOB,
+  runFinanceScheduler,
+  startFinanceImports,
+  type FinanceImportPayload,
+} from "./modules/money/finance-jobs";
 import { importStatements } from "./modules/money/import-statements";
 import { logger } from "./logger.server";
 import type { ShopifyAdminGateway } from "./integrations/shopify/admin-graphql-gateway";
@@ -59,7 +116,9 @@ import type { TikTokShopSession } from "./modules/linking/tiktok-shop-sessions";
 import type { PrerequisiteCheck } from "./modules/readiness/shop-setup-readiness";
 
 // How long a job is leased to a worker before another may take it (a crashed worker's jobs wait this long).
-export const queue = createEmbeddedJobQueue(db, { visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000) });
+export const queue = createEmbeddedJobQueue(db, {
+  visibilityTimeoutMs: Number(process.env.JOB_VISIBILITY_TIMEOUT_MS ?? 60_000),
+});
 export const webhookDeliveries = createWebhookDeliveryRepository(db);
 export const catalog = createCatalogRepository(db);
 export const syncState = createSyncStateRepository(db);
@@ -69,7 +128,9 @@ export const stockLedger = createStockLedgerRepository(db);
 const pushStock = createStockPushScheduler(queue, {
   delayMs: Number(process.env.STOCK_PUSH_DELAY_MS ?? DEFAULT_STOCK_PUSH_TIMING.delayMs),
   maxWaitMs: Number(process.env.STOCK_PUSH_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.maxWaitMs),
-  sustainedMaxWaitMs: Number(process.env.STOCK_PUSH_SUSTAINED_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.sustainedMaxWaitMs),
+  sustainedMaxWaitMs: Number(
+    process.env.STOCK_PUSH_SUSTAINED_MAX_WAIT_MS ?? DEFAULT_STOCK_PUSH_TIMING.sustainedMaxWaitMs
+  ),
 });
 
 const tiktokFor = (shop: string) => tiktokShopSessions().forShop(shop);
@@ -91,7 +152,8 @@ export const syncDeps = {
   ledger: stockLedger,
   uploadImage: createImageUploader({ db }),
   onSentToReview: createReviewSweepScheduler(queue, reviewCheckMs),
-  resyncProduct: (shop: string, productId: string, trigger: string) => enqueueProductSync(queue, shop, productId, trigger),
+  resyncProduct: (shop: string, productId: string, trigger: string) =>
+    enqueueProductSync(queue, shop, productId, trigger),
   quotaRetryMs: Number(process.env.QUOTA_RETRY_INTERVAL_MS ?? 60 * 60 * 1000),
   unitsSoldNotInShopify: (shop: string) => tiktokOrders.unreservedUnits(shop),
 };
@@ -99,7 +161,8 @@ export const syncDeps = {
 /** A store's session with one of its linked TikTok shops (an order belongs to the shop it was sold in). */
 async function tiktokForShop(shop: string, tiktokShopId: string): Promise<TikTokShopSession> {
   const link = (await tiktokShopLinks().byTikTokShopId(tiktokShopId)).find((l) => l.shop === shop);
-  if (!link) throw Object.assign(new Error(`TikTok shop ${tiktokShopId} is no longer linked to ${shop}`), { retryable: false });
+  if (!link)
+    throw Object.assign(new Error(`TikTok shop ${tiktokShopId} is no longer linked to ${shop}`), { retryable: false });
   return tiktokShopSessions().forLink(link);
 }
 
@@ -110,8 +173,10 @@ export const orderSyncDeps: OrderSyncDeps = {
   shopifyFor: shopAdminGateways,
   tiktokFor: tiktokForShop,
   mappedCarriers: async (shop) => (await storeSettings.document(shop)).carriers ?? {},
-  shopCurrency: async (shop) => (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
-  syncLater: (shop, tiktokShopId, tiktokOrderId, at) => enqueueLaterOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
+  shopCurrency: async (shop) =>
+    (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
+  syncLater: (shop, tiktokShopId, tiktokOrderId, at) =>
+    enqueueLaterOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
   lookupGraceMs: config.ORDER_CREATE_LOOKUP_GRACE_MS,
   now: () => new Date(),
 };
@@ -134,7 +199,8 @@ export const catalogImportDeps: CatalogImportDeps = {
   shopifyFor: shopAdminGateways,
   refreshStatistics: plannerStatisticsRefresher(db),
   // A fallback job imports each export even if Shopify's webhook never comes.
-  scheduleFinish: (shop, bulkOperationId) => enqueueCatalogImport(queue, shop, bulkOperationId, new Date(Date.now() + 3000)),
+  scheduleFinish: (shop, bulkOperationId) =>
+    enqueueCatalogImport(queue, shop, bulkOperationId, new Date(Date.now() + 3000)),
 };
 
 export function importCatalog(shop: string) {
@@ -144,16 +210,22 @@ export function importCatalog(shop: string) {
 const autoIncludeDeps: AutoIncludeDeps = {
   state: syncState,
   queue,
-  rulesFor: async (shop) => parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]"),
+  rulesFor: async (shop) =>
+    parseAutoIncludeRules((await db.storeSettings.findUnique({ where: { shop } }))?.autoInclude ?? "[]"),
   collectionsOf: async (shop, productId) =>
-    (await (await shopAdminGateways(shop)).request<ProductCollectionsResult>(PRODUCT_COLLECTIONS_QUERY, { id: productId })).product?.collections.nodes ?? [],
+    (
+      await (
+        await shopAdminGateways(shop)
+      ).request<ProductCollectionsResult>(PRODUCT_COLLECTIONS_QUERY, { id: productId })
+    ).product?.collections.nodes ?? [],
 };
 const inventoryWebhookDeps = { state: syncState, ledger: stockLedger, pushStock };
 const catalogWebhookDeps: CatalogWebhookDeps = {
   catalog,
   onProductChanged: async ({ shop, productId, trigger, facts }) => {
     const record = await syncState.get(shop, productId);
-    if (record?.selected || record?.tiktokProductId) return void (await enqueueProductSync(queue, shop, productId, trigger));
+    if (record?.selected || record?.tiktokProductId)
+      return void (await enqueueProductSync(queue, shop, productId, trigger));
     if (facts && !record) await autoIncludeNewProduct(autoIncludeDeps, shop, productId, facts);
   },
 };
@@ -165,7 +237,9 @@ export const webhookBatchProcessors: Readonly<Record<string, WebhookBatchProcess
 };
 
 export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
-  ...createSessionWebhookProcessors(db, (shop, report) => logger.info({ shop, report }, "customers/data_request answered")),
+  ...createSessionWebhookProcessors(db, (shop, report) =>
+    logger.info({ shop, report }, "customers/data_request answered")
+  ),
   ...createCatalogWebhookProcessors(catalogWebhookDeps),
   ...createInventoryItemProcessors(inventoryWebhookDeps),
   ...createCatalogImportProcessors({ queue }),
@@ -175,7 +249,10 @@ export const webhookProcessors: Readonly<Record<string, WebhookProcessor>> = {
 };
 
 /** `${source}:${topic}` of the webhooks that have a processor (others are recorded only). */
-export const processedWebhookTopics: ReadonlySet<string> = new Set([...Object.keys(webhookProcessors), ...Object.keys(webhookBatchProcessors)]);
+export const processedWebhookTopics: ReadonlySet<string> = new Set([
+  ...Object.keys(webhookProcessors),
+  ...Object.keys(webhookBatchProcessors),
+]);
 
 /** What the webhook intake paths (Shopify and TikTok) need to record a delivery and wake the worker. */
 export const webhookIntake: ReceiveWebhookDeps = {
@@ -183,7 +260,9 @@ export const webhookIntake: ReceiveWebhookDeps = {
     onJobsRecorded: () => queue.notify(),
     logger: logger.child({ component: "webhook-intake" }),
     // SQLite: under a burst, deliveries go from the journal into the database at most this often (20 ms by default).
-    importIntervalMs: process.env.WEBHOOK_IMPORT_INTERVAL_MS ? Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS) : undefined,
+    importIntervalMs: process.env.WEBHOOK_IMPORT_INTERVAL_MS
+      ? Number(process.env.WEBHOOK_IMPORT_INTERVAL_MS)
+      : undefined,
   }),
   processedTopics: processedWebhookTopics,
 };
@@ -191,14 +270,21 @@ export const webhookIntake: ReceiveWebhookDeps = {
 export const jobHandlers: JobHandlers = {
   [PROCESS_WEBHOOK_JOB]: (job) => {
     const { deliveryIds, deliveryId } = job.payload as ProcessWebhookPayload;
-    return processWebhookDeliveries({ deliveries: webhookDeliveries, processors: webhookProcessors, batchProcessors: webhookBatchProcessors }, deliveryIds ?? (deliveryId ? [deliveryId] : []));
+    return processWebhookDeliveries(
+      { deliveries: webhookDeliveries, processors: webhookProcessors, batchProcessors: webhookBatchProcessors },
+      deliveryIds ?? (deliveryId ? [deliveryId] : [])
+    );
   },
   [PRODUCT_SYNC_JOB]: async (job) => {
     const { productId, trigger } = job.payload as ProductSyncPayload;
     await syncProduct(syncDeps, { shop: job.shop, productId, trigger });
   },
   [CATALOG_IMPORT_JOB]: async (job) => {
-    await finishCatalogImport(catalogImportDeps, job.shop, (job.payload as { bulkOperationId: string }).bulkOperationId);
+    await finishCatalogImport(
+      catalogImportDeps,
+      job.shop,
+      (job.payload as { bulkOperationId: string }).bulkOperationId
+    );
   },
   [RECONCILE_SCHEDULER_JOB]: async () => {
     await runReconcileScheduler({ db, queue }, reconcileIntervalMs);
@@ -237,7 +323,9 @@ export const jobHandlers: JobHandlers = {
   },
   [INVENTORY_SYNC_JOB]: async (job) => {
     const { productId, inventoryItemId, trigger } = job.payload as InventorySyncPayload;
-    const forProduct = productId ?? (inventoryItemId ? (await syncState.skuLinkByInventoryItem(job.shop, inventoryItemId))?.productId : undefined);
+    const forProduct =
+      productId ??
+      (inventoryItemId ? (await syncState.skuLinkByInventoryItem(job.shop, inventoryItemId))?.productId : undefined);
     if (forProduct) await syncProductStock(syncDeps, { shop: job.shop, productId: forProduct, trigger });
   },
 };
@@ -251,20 +339,27 @@ export async function scheduleRecurringJobs(): Promise<void> {
 }
 
 export const attestations = createAttestationRepository(db);
-export const sellerProfiles = createSellerProfileExtensionSource({ baseUrl: config.TIKTOK_SELLER_PROFILE_BASE_URL ?? config.TIKTOK_API_BASE_URL });
+export const sellerProfiles = createSellerProfileExtensionSource({
+  baseUrl: config.TIKTOK_SELLER_PROFILE_BASE_URL ?? config.TIKTOK_API_BASE_URL,
+});
 
 /** What the home checklist reads, for one store's Admin API gateway. */
 export function readinessChecklistDeps(shopify: ShopifyAdminGateway, shop: string): ReadinessChecklistDeps {
   // One page load opens one TikTok session per shop and reads the listing-prerequisites check once, for the
   // checklist and the shipping items alike.
-  const once = <T,>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>) => {
     if (!cache.has(key)) cache.set(key, load());
     return cache.get(key)!;
   };
   const sessions = new Map<string, Promise<TikTokShopSession>>();
   const prerequisitesOf = new Map<string, Promise<PrerequisiteCheck[]>>();
   const session = (link: TikTokShopLink) => once(sessions, link.id, () => tiktokShopSessions().forLink(link));
-  const prerequisites = (link: TikTokShopLink) => once(prerequisitesOf, link.id, async () => (await (await session(link)).api.catalog.getListingPrerequisites()).data.check_results);
+  const prerequisites = (link: TikTokShopLink) =>
+    once(
+      prerequisitesOf,
+      link.id,
+      async () => (await (await session(link)).api.catalog.getListingPrerequisites()).data.check_results
+    );
   return {
     shopify,
     links: tiktokShopLinks(),
@@ -273,7 +368,13 @@ export function readinessChecklistDeps(shopify: ShopifyAdminGateway, shop: strin
     attestations,
     productCounts: (shop) => countChosenProducts(db, shop),
     policiesItems: (link) =>
-      loadPoliciesReadiness({ shop, shopify, settings: storeSettings, tiktok: async () => (link ? session(link) : null), prerequisites: link ? () => prerequisites(link) : undefined }),
+      loadPoliciesReadiness({
+        shop,
+        shopify,
+        settings: storeSettings,
+        tiktok: async () => (link ? session(link) : null),
+        prerequisites: link ? () => prerequisites(link) : undefined,
+      }),
     adminOrigin: config.SHOPIFY_ADMIN_ORIGIN,
   };
 }

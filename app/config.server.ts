@@ -50,16 +50,31 @@ const configSchema = z.object({
    * TikTok calls per second per API per shop the app allows itself: TikTok's published 50 (contract §2.2);
    * higher only for an app TikTok granted more (or a simulator configured so, for benchmarks).
    */
-  TIKTOK_RATE_LIMIT_QPS: z.coerce.number().positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second").default(TIKTOK_PUBLISHED_QPS),
+  TIKTOK_RATE_LIMIT_QPS: z.coerce
+    .number()
+    .positive("TIKTOK_RATE_LIMIT_QPS must be a positive number of requests per second")
+    .default(TIKTOK_PUBLISHED_QPS),
   /** How often each linked TikTok shop is searched for orders a webhook may have missed (TikTok requires polling). */
-  ORDER_POLL_INTERVAL_MS: z.coerce.number().int().positive("ORDER_POLL_INTERVAL_MS must be a positive number of milliseconds").default(5 * 60_000),
+  ORDER_POLL_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive("ORDER_POLL_INTERVAL_MS must be a positive number of milliseconds")
+    .default(5 * 60_000),
   /** How often each linked TikTok shop's settlement statements, payouts and estimates are imported (also at worker start). */
-  FINANCE_SYNC_INTERVAL_MS: z.coerce.number().int().positive("FINANCE_SYNC_INTERVAL_MS must be a positive number of milliseconds").default(6 * 60 * 60_000),
+  FINANCE_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .positive("FINANCE_SYNC_INTERVAL_MS must be a positive number of milliseconds")
+    .default(6 * 60 * 60_000),
   /**
    * After an orderCreate whose answer was lost, how long the app keeps looking the order up before creating
    * it again (Shopify's order search is not instant; orderCreate has no idempotency key).
    */
-  ORDER_CREATE_LOOKUP_GRACE_MS: z.coerce.number().int().nonnegative("ORDER_CREATE_LOOKUP_GRACE_MS must be a number of milliseconds").default(60_000),
+  ORDER_CREATE_LOOKUP_GRACE_MS: z.coerce
+    .number()
+    .int()
+    .nonnegative("ORDER_CREATE_LOOKUP_GRACE_MS must be a number of milliseconds")
+    .default(60_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -4,10 +4,7 @@
 export class DeferredJobError extends Error {
   readonly retryable = true;
   readonly deferred = true;
-  constructor(
-    message: string,
-    readonly retryAt: Date,
-  ) {
+  constructor(message: string, readonly retryAt: Date) {
     super(message);
     this.name = new.target.name;
   }

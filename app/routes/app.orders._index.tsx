@@ -1,7 +1,19 @@
 // The orders page: TikTok orders as they reach Shopify — problems first, with what to do, and a retry.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link as RemixLink, useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Page, Text, useIndexResourceState } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Page,
+  Text,
+  useIndexResourceState,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { queue } from "../app-context.server";
@@ -15,7 +27,10 @@ import { retryOrders, searchOrdersNow } from "../modules/orders/retry-orders";
 import { authenticate } from "../shopify.server";
 
 const querySchema = z.object({
-  state: z.enum(ORDER_STATES as [string, ...string[]]).optional().catch(undefined),
+  state: z
+    .enum(ORDER_STATES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(0).catch(0),
   days: z.coerce.number().int().positive().optional().catch(undefined),
 });
@@ -28,16 +43,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOrders(db, session.shop, { state: q.state as never, since, page: q.page }),
     orderSearchStatus(db, session.shop),
   ]);
-  const shopifyOrderUrl = (gid: string) => shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${gid.split("/").pop()}`);
-  const money = await settlementsByOrder(db, session.shop, list.orders.map((o) => o.tiktokOrderId));
+  const shopifyOrderUrl = (gid: string) =>
+    shopifyAdminPage(config.SHOPIFY_ADMIN_ORIGIN, session.shop, `orders/${gid.split("/").pop()}`);
+  const money = await settlementsByOrder(
+    db,
+    session.shop,
+    list.orders.map((o) => o.tiktokOrderId)
+  );
   return {
-    ...list, search, page: q.page,
-    orders: list.orders.map((o) => ({ ...o, shopifyUrl: o.shopifyOrderId ? shopifyOrderUrl(o.shopifyOrderId) : null, settlement: money.get(o.tiktokOrderId) ?? null })),
+    ...list,
+    search,
+    page: q.page,
+    orders: list.orders.map((o) => ({
+      ...o,
+      shopifyUrl: o.shopifyOrderId ? shopifyOrderUrl(o.shopifyOrderId) : null,
+      settlement: money.get(o.tiktokOrderId) ?? null,
+    })),
   };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("retry"), ids: z.string().transform((s) => s.split(",").filter(Boolean)).pipe(z.array(z.string()).min(1)) }),
+  z.object({
+    intent: z.literal("retry"),
+    ids: z
+      .string()
+      .transform((s) => s.split(",").filter(Boolean))
+      .pipe(z.array(z.string()).min(1)),
+  }),
   z.object({ intent: z.literal("search") }),
 ]);
 
@@ -47,13 +79,31 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return { ok: false, message: "Choose at least one order to retry, then try again." };
   if (parsed.data.intent === "search") {
     const shops = await searchOrdersNow({ db, queue }, session.shop);
-    return { ok: shops > 0, message: shops > 0 ? "Asking TikTok for new and changed orders now; they appear here within a minute." : "Connect a TikTok Shop from the home page first." };
+    return {
+      ok: shops > 0,
+      message:
+        shops > 0
+          ? "Asking TikTok for new and changed orders now; they appear here within a minute."
+          : "Connect a TikTok Shop from the home page first.",
+    };
   }
   const count = await retryOrders({ db, queue }, session.shop, parsed.data.ids);
-  return { ok: true, message: `Trying ${count} order${count === 1 ? "" : "s"} again now. Orders whose cause is fixed import by themselves.` };
+  return {
+    ok: true,
+    message: `Trying ${count} order${
+      count === 1 ? "" : "s"
+    } again now. Orders whose cause is fixed import by themselves.`,
+  };
 }
 
-const LABELS: Record<string, string> = { new: "Waiting", reserved: "Stock reserved", imported: "In Shopify", problem: "Needs attention", cancelled: "Cancelled", skipped: "Imported by another app" };
+const LABELS: Record<string, string> = {
+  new: "Waiting",
+  reserved: "Stock reserved",
+  imported: "In Shopify",
+  problem: "Needs attention",
+  cancelled: "Cancelled",
+  skipped: "Imported by another app",
+};
 
 export default function Orders() {
   const data = useLoaderData<typeof loader>();
@@ -61,7 +111,8 @@ export default function Orders() {
   const revalidator = useRevalidator();
   const [searchParams, setSearchParams] = useSearchParams();
   const resources = data.orders.map((o) => ({ id: o.tiktokOrderId }));
-  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } = useIndexResourceState(resources);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(resources);
   const backfilling = data.search.some((s) => s.lastRunAt === null);
   const inFlight = (data.counts.new ?? 0) + (data.counts.reserved ?? 0) > 0;
 
@@ -73,7 +124,13 @@ export default function Orders() {
   };
   useEffect(() => {
     if (!backfilling && !inFlight && Date.now() > watchUntil) return;
-    const timer = setInterval(() => (backfilling || inFlight || Date.now() < watchUntil) && revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    const timer = setInterval(
+      () =>
+        (backfilling || inFlight || Date.now() < watchUntil) &&
+        revalidator.state === "idle" &&
+        revalidator.revalidate(),
+      2000
+    );
     return () => clearInterval(timer);
   }, [backfilling, inFlight, watchUntil, revalidator]);
   useEffect(() => {
@@ -89,30 +146,60 @@ export default function Orders() {
   };
   const problems = data.counts.problem ?? 0;
   return (
-    <Page title="Orders" subtitle="TikTok Shop orders become paid Shopify orders once TikTok's one-hour cancellation hold is over." primaryAction={{ content: "Check TikTok for orders now", onAction: () => submit({ intent: "search" }) }}>
+    <Page
+      title="Orders"
+      subtitle="TikTok Shop orders become paid Shopify orders once TikTok's one-hour cancellation hold is over."
+      primaryAction={{ content: "Check TikTok for orders now", onAction: () => submit({ intent: "search" }) }}
+    >
       <BlockStack gap="400">
-        {fetcher.data?.message ? <Banner tone={fetcher.data.ok ? "success" : "warning"}>{fetcher.data.message}</Banner> : null}
+        {fetcher.data?.message ? (
+          <Banner tone={fetcher.data.ok ? "success" : "warning"}>{fetcher.data.message}</Banner>
+        ) : null}
         {problems > 0 ? (
           <Banner tone="warning" title={`${problems} order${problems === 1 ? "" : "s"} cannot be imported yet`}>
             Each says why and what to do. Once fixed, they import by themselves within a few minutes, or press Retry.
           </Banner>
         ) : null}
-        {backfilling ? <Banner tone="info" title="Looking for your TikTok orders of the last 7 days">Orders appear here as they are found.</Banner> : null}
+        {backfilling ? (
+          <Banner tone="info" title="Looking for your TikTok orders of the last 7 days">
+            Orders appear here as they are found.
+          </Banner>
+        ) : null}
         <InlineStack gap="200">
-          <Button pressed={!searchParams.get("state")} onClick={() => setParam("state", "")}>All</Button>
+          <Button pressed={!searchParams.get("state")} onClick={() => setParam("state", "")}>
+            All
+          </Button>
           {ORDER_STATES.map((s) => (
-            <Button key={s} pressed={searchParams.get("state") === s} onClick={() => setParam("state", s)}>{`${LABELS[s]} (${data.counts[s] ?? 0})`}</Button>
+            <Button key={s} pressed={searchParams.get("state") === s} onClick={() => setParam("state", s)}>{`${
+              LABELS[s]
+            } (${data.counts[s] ?? 0})`}</Button>
           ))}
-          <Button pressed={searchParams.get("days") === "7"} onClick={() => setParam("days", searchParams.get("days") === "7" ? "" : "7")}>Last 7 days</Button>
+          <Button
+            pressed={searchParams.get("days") === "7"}
+            onClick={() => setParam("days", searchParams.get("days") === "7" ? "" : "7")}
+          >
+            Last 7 days
+          </Button>
         </InlineStack>
         <Card padding="0">
           {data.orders.length === 0 && (searchParams.get("state") || searchParams.get("days")) ? (
-            <EmptyState heading="No orders match this filter" image="" action={{ content: "Show all orders", onAction: () => setSearchParams(new URLSearchParams()) }}>
+            <EmptyState
+              heading="No orders match this filter"
+              image=""
+              action={{ content: "Show all orders", onAction: () => setSearchParams(new URLSearchParams()) }}
+            >
               <p>Choose another status, or show all orders.</p>
             </EmptyState>
           ) : data.orders.length === 0 ? (
-            <EmptyState heading="No TikTok orders yet" image="" action={{ content: "Check TikTok now", onAction: () => submit({ intent: "search" }) }}>
-              <p>When a buyer orders on TikTok Shop, the order shows here, its units are reserved in Shopify at once, and it becomes a Shopify order after TikTok's hold.</p>
+            <EmptyState
+              heading="No TikTok orders yet"
+              image=""
+              action={{ content: "Check TikTok now", onAction: () => submit({ intent: "search" }) }}
+            >
+              <p>
+                When a buyer orders on TikTok Shop, the order shows here, its units are reserved in Shopify at once, and
+                it becomes a Shopify order after TikTok's hold.
+              </p>
             </EmptyState>
           ) : (
             <IndexTable
@@ -120,19 +207,53 @@ export default function Orders() {
               itemCount={data.orders.length}
               selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
               onSelectionChange={handleSelectionChange}
-              promotedBulkActions={[{ content: "Retry", onAction: () => submit({ intent: "retry", ids: selectedResources.join(",") }) }]}
-              headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid" }, { title: "TikTok pays" }, { title: "What to do" }, { title: "Placed" }]}
-              pagination={{ hasNext: data.hasNext, hasPrevious: data.page > 0, onNext: () => setParam("page", String(data.page + 1)), onPrevious: () => setParam("page", String(data.page - 1)) }}
+              promotedBulkActions={[
+                { content: "Retry", onAction: () => submit({ intent: "retry", ids: selectedResources.join(",") }) },
+              ]}
+              headings={[
+                { title: "TikTok order" },
+                { title: "Shopify order" },
+                { title: "Status" },
+                { title: "Paid" },
+                { title: "TikTok pays" },
+                { title: "What to do" },
+                { title: "Placed" },
+              ]}
+              pagination={{
+                hasNext: data.hasNext,
+                hasPrevious: data.page > 0,
+                onNext: () => setParam("page", String(data.page + 1)),
+                onPrevious: () => setParam("page", String(data.page - 1)),
+              }}
             >
               {data.orders.map((o, index) => (
-                <IndexTable.Row id={o.tiktokOrderId} key={o.tiktokOrderId} position={index} selected={selectedResources.includes(o.tiktokOrderId)}>
+                <IndexTable.Row
+                  id={o.tiktokOrderId}
+                  key={o.tiktokOrderId}
+                  position={index}
+                  selected={selectedResources.includes(o.tiktokOrderId)}
+                >
                   <IndexTable.Cell>
                     <RemixLink to={`/app/orders/${o.tiktokOrderId}`} onClick={(e) => e.stopPropagation()}>
-                      <Text as="span" fontWeight="semibold">{o.tiktokOrderId}</Text>
+                      <Text as="span" fontWeight="semibold">
+                        {o.tiktokOrderId}
+                      </Text>
                     </RemixLink>
-                    <Text as="p" tone="subdued">{`${o.units} unit${o.units === 1 ? "" : "s"}${o.fulfillmentType === "FULFILLMENT_BY_TIKTOK" ? " · fulfilled by TikTok" : ""}`}</Text>
+                    <Text as="p" tone="subdued">{`${o.units} unit${o.units === 1 ? "" : "s"}${
+                      o.fulfillmentType === "FULFILLMENT_BY_TIKTOK" ? " · fulfilled by TikTok" : ""
+                    }`}</Text>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{o.shopifyUrl ? <a href={o.shopifyUrl} target="_top" onClick={(e) => e.stopPropagation()}>{o.shopifyOrderName}</a> : <Text as="span" tone="subdued">{o.shopifyOrderName ?? "—"}</Text>}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {o.shopifyUrl ? (
+                      <a href={o.shopifyUrl} target="_top" onClick={(e) => e.stopPropagation()}>
+                        {o.shopifyOrderName}
+                      </a>
+                    ) : (
+                      <Text as="span" tone="subdued">
+                        {o.shopifyOrderName ?? "—"}
+                      </Text>
+                    )}
+                  </IndexTable.Cell>
                   <IndexTable.Cell>
                     <InlineStack gap="100">
                       <OrderStateBadge state={o.state} />
@@ -142,17 +263,31 @@ export default function Orders() {
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     <Text as="span">{`${o.buyerPaid} ${o.currency}`}</Text>
-                    {Number(o.platformDiscount) > 0 ? <Text as="p" tone="subdued">{`+ ${o.platformDiscount} from TikTok`}</Text> : null}
+                    {Number(o.platformDiscount) > 0 ? (
+                      <Text as="p" tone="subdued">{`+ ${o.platformDiscount} from TikTok`}</Text>
+                    ) : null}
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     {o.settlement ? (
                       <>
-                        <Text as="span">{`${o.settlement.payout} ${o.settlement.currency}${o.settlement.estimate ? " (estimate)" : ""}`}</Text>
+                        <Text as="span">{`${o.settlement.payout} ${o.settlement.currency}${
+                          o.settlement.estimate ? " (estimate)" : ""
+                        }`}</Text>
                         <Text as="p" tone="subdued">{`fees ${o.settlement.fees}`}</Text>
                       </>
-                    ) : <Text as="span" tone="subdued">not yet</Text>}
+                    ) : (
+                      <Text as="span" tone="subdued">
+                        not yet
+                      </Text>
+                    )}
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{o.problem ? <div style={{ whiteSpace: "normal", minWidth: 200, maxWidth: 260 }}><Text as="p" tone="critical" breakWord>{`${o.problem.message} ${o.problem.fix}`}</Text></div> : null}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {o.problem ? (
+                      <div style={{ whiteSpace: "normal", minWidth: 200, maxWidth: 260 }}>
+                        <Text as="p" tone="critical" breakWord>{`${o.problem.message} ${o.problem.fix}`}</Text>
+                      </div>
+                    ) : null}
+                  </IndexTable.Cell>
                   <IndexTable.Cell>{new Date(o.placedAt).toLocaleString()}</IndexTable.Cell>
                 </IndexTable.Row>
               ))}

@@ -2,7 +2,20 @@
 // daily statements with their payouts, anything in TikTok's figures that does not add up, and a CSV export.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineStack, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
 import { queue } from "../app-context.server";
@@ -17,7 +30,10 @@ const querySchema = z.object({ from: z.string().optional(), to: z.string().optio
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const range = statementDateRange(querySchema.parse(Object.fromEntries(new URL(request.url).searchParams)), new Date());
+  const range = statementDateRange(
+    querySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+    new Date()
+  );
   return { ...(await payoutsOverview(db, session.shop, range)), fromDay: range.fromDay, toDay: range.toDay };
 }
 
@@ -25,19 +41,28 @@ const actionSchema = z.object({ intent: z.literal("refresh") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  if (!actionSchema.safeParse(Object.fromEntries(await request.formData())).success) return { ok: false, message: "That action is not known. Reload the page and try again." };
+  if (!actionSchema.safeParse(Object.fromEntries(await request.formData())).success)
+    return { ok: false, message: "That action is not known. Reload the page and try again." };
   const shops = await refreshFromTikTok({ db, queue }, session.shop);
   return shops > 0
-    ? { ok: true, message: "Asking TikTok for new statements, payouts and estimates now; they show here within a minute." }
+    ? {
+        ok: true,
+        message: "Asking TikTok for new statements, payouts and estimates now; they show here within a minute.",
+      }
     : { ok: false, message: "Connect a TikTok Shop from the home page first." };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** "-6.12" → "−6.12 USD" (a real minus sign). */
-const money = (amount: string | null, currency: string) => (amount === null ? "—" : `${amount.replace(/^-/, "\u2212")} ${currency}`);
+const money = (amount: string | null, currency: string) =>
+  amount === null ? "—" : `${amount.replace(/^-/, "\u2212")} ${currency}`;
 
-const PAYOUT_TONE: Record<string, "success" | "attention" | "critical"> = { PAID: "success", PROCESSING: "attention", FAILED: "critical" };
+const PAYOUT_TONE: Record<string, "success" | "attention" | "critical"> = {
+  PAID: "success",
+  PROCESSING: "attention",
+  FAILED: "critical",
+};
 const PAYOUT_LABEL: Record<string, string> = { PAID: "Paid", PROCESSING: "Processing", FAILED: "Failed" };
 
 function PayoutBadge({ status }: { status: string | null }) {
@@ -62,7 +87,15 @@ async function downloadCsv(fromDay: string, toDay: string) {
   URL.revokeObjectURL(link.href);
 }
 
-function DateRangeFilter({ fromDay, toDay, onApply }: { fromDay: string; toDay: string; onApply: (from: string, to: string) => void }) {
+function DateRangeFilter({
+  fromDay,
+  toDay,
+  onApply,
+}: {
+  fromDay: string;
+  toDay: string;
+  onApply: (from: string, to: string) => void;
+}) {
   const [from, setFrom] = useState(fromDay);
   const [to, setTo] = useState(toDay);
   useEffect(() => void (setFrom(fromDay), setTo(toDay)), [fromDay, toDay]);
@@ -81,7 +114,11 @@ function FlagsBanner({ statements }: { statements: Data["statements"] }) {
   return (
     <Banner tone="warning" title="Some of TikTok's figures do not add up">
       <BlockStack gap="100">
-        {flagged.flatMap((s) => s.flags.map((text, i) => <Text as="p" key={`${s.statementId}-${i}`}>{`Statement ${s.statementId}: ${text}`}</Text>))}
+        {flagged.flatMap((s) =>
+          s.flags.map((text, i) => (
+            <Text as="p" key={`${s.statementId}-${i}`}>{`Statement ${s.statementId}: ${text}`}</Text>
+          ))
+        )}
       </BlockStack>
     </Banner>
   );
@@ -93,24 +130,49 @@ function StatementsTable({ statements }: { statements: Data["statements"] }) {
       resourceName={{ singular: "statement", plural: "statements" }}
       itemCount={statements.length}
       selectable={false}
-      headings={[{ title: "Day" }, { title: "Statement" }, { title: "Revenue" }, { title: "Shipping" }, { title: "Fees" }, { title: "Adjustments" }, { title: "Settlement" }, { title: "Reserve" }, { title: "Payout" }]}
+      headings={[
+        { title: "Day" },
+        { title: "Statement" },
+        { title: "Revenue" },
+        { title: "Shipping" },
+        { title: "Fees" },
+        { title: "Adjustments" },
+        { title: "Settlement" },
+        { title: "Reserve" },
+        { title: "Payout" },
+      ]}
     >
       {statements.map((s, index) => (
         <IndexTable.Row id={s.statementId} key={s.statementId} position={index}>
           <IndexTable.Cell>{s.date.slice(0, 10)}</IndexTable.Cell>
           <IndexTable.Cell>
             <Text as="span">{s.statementId}</Text>
-            <Text as="p" tone="subdued">{`${s.transactions} transaction${s.transactions === 1 ? "" : "s"}${s.flags.length > 0 ? " · does not add up" : ""}`}</Text>
+            <Text as="p" tone="subdued">{`${s.transactions} transaction${s.transactions === 1 ? "" : "s"}${
+              s.flags.length > 0 ? " · does not add up" : ""
+            }`}</Text>
           </IndexTable.Cell>
           <IndexTable.Cell>{money(s.revenue, s.currency)}</IndexTable.Cell>
           <IndexTable.Cell>{money(s.shipping, s.currency)}</IndexTable.Cell>
           <IndexTable.Cell>{money(s.fees, s.currency)}</IndexTable.Cell>
           <IndexTable.Cell>{money(s.adjustments, s.currency)}</IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" fontWeight="semibold">{money(s.settlement, s.currency)}</Text></IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" fontWeight="semibold">
+              {money(s.settlement, s.currency)}
+            </Text>
+          </IndexTable.Cell>
           <IndexTable.Cell>{money(s.reserve, s.currency)}</IndexTable.Cell>
           <IndexTable.Cell>
-            <InlineStack gap="100"><Text as="span">{money(s.payable, s.currency)}</Text><PayoutBadge status={s.payoutStatus} /></InlineStack>
-            <Text as="p" tone="subdued">{s.paidAt ? `Paid ${new Date(s.paidAt).toLocaleDateString()}${s.bankAccount ? ` to ${s.bankAccount}` : ""}` : s.paymentId ? `Payout ${s.paymentId}` : ""}</Text>
+            <InlineStack gap="100">
+              <Text as="span">{money(s.payable, s.currency)}</Text>
+              <PayoutBadge status={s.payoutStatus} />
+            </InlineStack>
+            <Text as="p" tone="subdued">
+              {s.paidAt
+                ? `Paid ${new Date(s.paidAt).toLocaleDateString()}${s.bankAccount ? ` to ${s.bankAccount}` : ""}`
+                : s.paymentId
+                ? `Payout ${s.paymentId}`
+                : ""}
+            </Text>
           </IndexTable.Cell>
         </IndexTable.Row>
       ))}
@@ -121,18 +183,38 @@ function StatementsTable({ statements }: { statements: Data["statements"] }) {
 function OrderRow({ o, index }: { o: OrderReconciliation; index: number }) {
   return (
     <IndexTable.Row id={o.tiktokOrderId} position={index}>
-      <IndexTable.Cell><Text as="span" fontWeight="semibold">{o.tiktokOrderId}</Text></IndexTable.Cell>
-      <IndexTable.Cell>{o.shopifyOrderName ?? <Text as="span" tone="subdued">Not in Shopify yet</Text>}</IndexTable.Cell>
-      <IndexTable.Cell><SettlementBadge status={o.status} /></IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" fontWeight="semibold">
+          {o.tiktokOrderId}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        {o.shopifyOrderName ?? (
+          <Text as="span" tone="subdued">
+            Not in Shopify yet
+          </Text>
+        )}
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <SettlementBadge status={o.status} />
+      </IndexTable.Cell>
       <IndexTable.Cell>{money(o.paidByBuyer, o.currency)}</IndexTable.Cell>
       <IndexTable.Cell>{money(o.reimbursedByTikTok, o.currency)}</IndexTable.Cell>
       <IndexTable.Cell>{money(o.fees, o.currency)}</IndexTable.Cell>
-      <IndexTable.Cell><Text as="span" fontWeight="semibold">{o.status === "none" ? "—" : money(o.payout, o.currency)}</Text></IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" fontWeight="semibold">
+          {o.status === "none" ? "—" : money(o.payout, o.currency)}
+        </Text>
+      </IndexTable.Cell>
       <IndexTable.Cell>
         {/* Table cells do not wrap; the explanation must. */}
         <div style={{ whiteSpace: "normal", minWidth: "22rem" }}>
           <Text as="span">{o.status === "none" ? "—" : money(o.difference, o.currency)}</Text>
-          {o.lines.map((line) => <Text as="p" tone="subdued" key={line.text}>{line.text}</Text>)}
+          {o.lines.map((line) => (
+            <Text as="p" tone="subdued" key={line.text}>
+              {line.text}
+            </Text>
+          ))}
         </div>
       </IndexTable.Cell>
     </IndexTable.Row>
@@ -145,20 +227,36 @@ function OrdersTable({ orders }: { orders: Data["orders"] }) {
       resourceName={{ singular: "order", plural: "orders" }}
       itemCount={orders.length}
       selectable={false}
-      headings={[{ title: "TikTok order" }, { title: "Shopify order" }, { title: "Status" }, { title: "Paid by the buyer" }, { title: "Reimbursed by TikTok" }, { title: "Fees" }, { title: "Payout" }, { title: "Difference from the Shopify order" }]}
+      headings={[
+        { title: "TikTok order" },
+        { title: "Shopify order" },
+        { title: "Status" },
+        { title: "Paid by the buyer" },
+        { title: "Reimbursed by TikTok" },
+        { title: "Fees" },
+        { title: "Payout" },
+        { title: "Difference from the Shopify order" },
+      ]}
     >
-      {orders.map((o, index) => <OrderRow key={o.tiktokOrderId} o={o} index={index} />)}
+      {orders.map((o, index) => (
+        <OrderRow key={o.tiktokOrderId} o={o} index={index} />
+      ))}
     </IndexTable>
   );
 }
 
 function NothingYet({ onRefresh }: { onRefresh: () => void }) {
   return (
-    <EmptyState heading="No payouts from TikTok in these days" image="" action={{ content: "Refresh from TikTok", onAction: onRefresh }}>
+    <EmptyState
+      heading="No payouts from TikTok in these days"
+      image=""
+      action={{ content: "Refresh from TikTok", onAction: onRefresh }}
+    >
       <p>
-        TikTok settles an order a few days after it is delivered (3 to 15 days, depending on the region), as long as no return or refund is open.
-        Every day at 00:00 UTC it closes a statement of what settled the day before and pays it out. Each statement, its payout and every order's
-        fees show here once TikTok has closed it; orders still on their way show TikTok's estimate sooner.
+        TikTok settles an order a few days after it is delivered (3 to 15 days, depending on the region), as long as no
+        return or refund is open. Every day at 00:00 UTC it closes a statement of what settled the day before and pays
+        it out. Each statement, its payout and every order's fees show here once TikTok has closed it; orders still on
+        their way show TikTok's estimate sooner.
       </p>
     </EmptyState>
   );
@@ -170,7 +268,11 @@ function ImportStatus({ data }: { data: Data }) {
     <>
       {data.refreshing ? <Banner tone="info" title="Reading statements and payouts from TikTok…" /> : null}
       {failed.map((s) => (
-        <Banner key={s.tiktokShopId} tone="warning" title={`The last refresh of ${s.tiktokShopName} (${s.region}) did not finish`}>
+        <Banner
+          key={s.tiktokShopId}
+          tone="warning"
+          title={`The last refresh of ${s.tiktokShopName} (${s.region}) did not finish`}
+        >
           {`${s.lastError} It is tried again by itself; figures below are from the last refresh that finished.`}
         </Banner>
       ))}
@@ -192,29 +294,57 @@ export default function Payouts() {
     return () => clearInterval(timer);
   }, [data.refreshing, revalidator]);
 
-  const applyRange = (from: string, to: string) => setSearchParams(new URLSearchParams({ ...Object.fromEntries(searchParams), from, to }));
-  const download = () => downloadCsv(data.fromDay, data.toDay).then(() => setDownloadError(null), (e: Error) => setDownloadError(e.message));
-  const lastRun = data.shops.map((s) => s.lastRunAt).filter(Boolean).sort().at(-1);
+  const applyRange = (from: string, to: string) =>
+    setSearchParams(new URLSearchParams({ ...Object.fromEntries(searchParams), from, to }));
+  const download = () =>
+    downloadCsv(data.fromDay, data.toDay).then(
+      () => setDownloadError(null),
+      (e: Error) => setDownloadError(e.message)
+    );
+  const lastRun = data.shops
+    .map((s) => s.lastRunAt)
+    .filter(Boolean)
+    .sort()
+    .at(-1);
   return (
     <Page
       fullWidth
       title="Payouts"
-      subtitle={`What TikTok Shop pays for each order, and why it differs from the Shopify order.${lastRun ? ` Last read from TikTok ${new Date(lastRun).toLocaleString()}.` : ""}`}
+      subtitle={`What TikTok Shop pays for each order, and why it differs from the Shopify order.${
+        lastRun ? ` Last read from TikTok ${new Date(lastRun).toLocaleString()}.` : ""
+      }`}
       primaryAction={{ content: "Refresh from TikTok", loading: fetcher.state !== "idle", onAction: refresh }}
       secondaryActions={[{ content: "Download CSV", onAction: () => void download() }]}
     >
       <BlockStack gap="400">
-        {fetcher.data?.message ? <Banner tone={fetcher.data.ok ? "success" : "warning"}>{fetcher.data.message}</Banner> : null}
+        {fetcher.data?.message ? (
+          <Banner tone={fetcher.data.ok ? "success" : "warning"}>{fetcher.data.message}</Banner>
+        ) : null}
         {downloadError ? <Banner tone="critical">{downloadError}</Banner> : null}
         <ImportStatus data={data} />
         <FlagsBanner statements={data.statements} />
         <DateRangeFilter fromDay={data.fromDay} toDay={data.toDay} onApply={applyRange} />
         {data.statements.length === 0 && data.orders.length === 0 ? (
-          <Card><NothingYet onRefresh={refresh} /></Card>
+          <Card>
+            <NothingYet onRefresh={refresh} />
+          </Card>
         ) : (
           <>
-            <Card padding="0"><BlockStack gap="200"><CardHeading title="Statements and payouts" /><StatementsTable statements={data.statements} /></BlockStack></Card>
-            <Card padding="0"><BlockStack gap="200"><CardHeading title="Orders" note="Settled orders of these days, then every order TikTok has not settled yet (its estimate)." /><OrdersTable orders={data.orders} /></BlockStack></Card>
+            <Card padding="0">
+              <BlockStack gap="200">
+                <CardHeading title="Statements and payouts" />
+                <StatementsTable statements={data.statements} />
+              </BlockStack>
+            </Card>
+            <Card padding="0">
+              <BlockStack gap="200">
+                <CardHeading
+                  title="Orders"
+                  note="Settled orders of these days, then every order TikTok has not settled yet (its estimate)."
+                />
+                <OrdersTable orders={data.orders} />
+              </BlockStack>
+            </Card>
           </>
         )}
       </BlockStack>
@@ -225,8 +355,14 @@ export default function Payouts() {
 function CardHeading({ title, note }: { title: string; note?: string }) {
   return (
     <Box paddingInline="400" paddingBlockStart="400">
-      <Text as="h2" variant="headingMd">{title}</Text>
-      {note ? <Text as="p" tone="subdued">{note}</Text> : null}
+      <Text as="h2" variant="headingMd">
+        {title}
+      </Text>
+      {note ? (
+        <Text as="p" tone="subdued">
+          {note}
+        </Text>
+      ) : null}
     </Box>
   );
 }

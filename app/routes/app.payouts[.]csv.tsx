@@ -11,7 +11,10 @@ const querySchema = z.object({ from: z.string().optional(), to: z.string().optio
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { session } = await authenticate.admin(request);
-  const range = statementDateRange(querySchema.parse(Object.fromEntries(new URL(request.url).searchParams)), new Date());
+  const range = statementDateRange(
+    querySchema.parse(Object.fromEntries(new URL(request.url).searchParams)),
+    new Date()
+  );
   const csv = await settlementCsvExport(db, session.shop, range);
   return new Response(csv, {
     headers: {

@@ -44,7 +44,13 @@ export interface InventoryMoveResult {
   inventoryMoveQuantities: {
     inventoryAdjustmentGroup: {
       id: string;
-      changes: Array<{ name: string; delta: number; quantityAfterChange: number | null; item: { id: string }; location: { id: string } }>;
+      changes: Array<{
+        name: string;
+        delta: number;
+        quantityAfterChange: number | null;
+        item: { id: string };
+        location: { id: string };
+      }>;
     } | null;
     userErrors: Array<{ code: string | null; field: string[] | null; message: string }>;
   };

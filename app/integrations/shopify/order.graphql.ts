@@ -95,7 +95,11 @@ export const ORDER_FULFILLMENT_ORDERS_QUERY = /* GraphQL */ `
 `;
 
 export interface OrderFulfillmentOrdersResult {
-  order: { fulfillmentOrders: { nodes: Array<{ id: string; status: string; fulfillmentHolds: Array<{ id: string; handle: string | null }> }> } } | null;
+  order: {
+    fulfillmentOrders: {
+      nodes: Array<{ id: string; status: string; fulfillmentHolds: Array<{ id: string; handle: string | null }> }>;
+    };
+  } | null;
 }
 
 export const FULFILLMENT_ORDER_HOLD_MUTATION = /* GraphQL */ `
@@ -207,5 +211,8 @@ export const FULFILLMENT_CREATE_MUTATION = /* GraphQL */ `
 `;
 
 export interface FulfillmentCreateResult {
-  fulfillmentCreate: { fulfillment: { id: string } | null; userErrors: Array<{ field: string[] | null; message: string }> };
+  fulfillmentCreate: {
+    fulfillment: { id: string } | null;
+    userErrors: Array<{ field: string[] | null; message: string }>;
+  };
 }

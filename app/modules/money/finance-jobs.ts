@@ -13,28 +13,51 @@ export interface FinanceImportPayload {
 
 export function enqueueFinanceImport(queue: JobQueue, shop: string, tiktokShopId: string) {
   const payload: FinanceImportPayload = { tiktokShopId };
-  return queue.enqueue({ shop, type: FINANCE_IMPORT_JOB, key: `finance-${shop}-${tiktokShopId}`, payload, priority: BACKGROUND_PRIORITY, maxAttempts: 6 });
+  return queue.enqueue({
+    shop,
+    type: FINANCE_IMPORT_JOB,
+    key: `finance-${shop}-${tiktokShopId}`,
+    payload,
+    priority: BACKGROUND_PRIORITY,
+    maxAttempts: 6,
+  });
 }
 
 export function scheduleFinanceImports(queue: JobQueue, intervalMs: number, runAt = new Date(Date.now() + intervalMs)) {
-  return queue.enqueue({ shop: "*", type: FINANCE_SCHEDULER_JOB, key: "finance-import-scheduler", payload: {}, runAt, priority: BACKGROUND_PRIORITY });
+  return queue.enqueue({
+    shop: "*",
+    type: FINANCE_SCHEDULER_JOB,
+    key: "finance-import-scheduler",
+    payload: {},
+    runAt,
+    priority: BACKGROUND_PRIORITY,
+  });
 }
 
 /** Queues an import for each active link of one store ("Refresh from TikTok"); returns how many. */
 export async function refreshFromTikTok(deps: { db: Database; queue: JobQueue }, shop: string): Promise<number> {
-  const links = await deps.db.tikTokShopLink.findMany({ where: { shop, status: "active" }, select: { tiktokShopId: true } });
+  const links = await deps.db.tikTokShopLink.findMany({
+    where: { shop, status: "active" },
+    select: { tiktokShopId: true },
+  });
   for (const link of links) await enqueueFinanceImport(deps.queue, shop, link.tiktokShopId);
   return links.length;
 }
 
 async function enqueueAllImports(deps: { db: Database; queue: JobQueue }): Promise<number> {
-  const links = await deps.db.tikTokShopLink.findMany({ where: { status: "active" }, select: { shop: true, tiktokShopId: true } });
+  const links = await deps.db.tikTokShopLink.findMany({
+    where: { status: "active" },
+    select: { shop: true, tiktokShopId: true },
+  });
   for (const link of links) await enqueueFinanceImport(deps.queue, link.shop, link.tiktokShopId);
   return links.length;
 }
 
 /** The recurring scheduler: an import per active link, then itself again after the interval. */
-export async function runFinanceScheduler(deps: { db: Database; queue: JobQueue }, intervalMs: number): Promise<number> {
+export async function runFinanceScheduler(
+  deps: { db: Database; queue: JobQueue },
+  intervalMs: number
+): Promise<number> {
   const queued = await enqueueAllImports(deps);
   await scheduleFinanceImports(deps.queue, intervalMs);
   return queued;

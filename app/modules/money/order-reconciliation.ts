@@ -46,9 +46,14 @@ export interface OrderReconciliation {
 }
 
 const FEE_NAMES: Record<string, string> = {
-  referral_fee_amount: "referral fee", transaction_fee_amount: "transaction fee", platform_commission_amount: "platform commission",
-  affiliate_commission_amount: "affiliate commission", refund_administration_fee_amount: "refund administration fee",
-  credit_card_handling_fee_amount: "card handling fee", sales_tax_referral_fee_amount: "sales tax on the referral fee", vat_amount: "VAT on fees",
+  referral_fee_amount: "referral fee",
+  transaction_fee_amount: "transaction fee",
+  platform_commission_amount: "platform commission",
+  affiliate_commission_amount: "affiliate commission",
+  refund_administration_fee_amount: "refund administration fee",
+  credit_card_handling_fee_amount: "card handling fee",
+  sales_tax_referral_fee_amount: "sales tax on the referral fee",
+  vat_amount: "VAT on fees",
 };
 
 /** "referral_fee_amount" → "referral fee"; unknown TikTok names are spelled out the same way. */
@@ -57,7 +62,10 @@ export function feeName(wireName: string): string {
 }
 
 /** Settled rows win: an estimate only stands in until TikTok settles the order. */
-export function rowsThatCount(rows: readonly SettlementRow[]): { status: OrderReconciliation["status"]; rows: SettlementRow[] } {
+export function rowsThatCount(rows: readonly SettlementRow[]): {
+  status: OrderReconciliation["status"];
+  rows: SettlementRow[];
+} {
   const settled = rows.filter((r) => r.kind === "settled");
   if (settled.length > 0) return { status: "settled", rows: settled };
   const estimates = rows.filter((r) => r.kind === "estimate");
@@ -68,13 +76,21 @@ const total = (rows: readonly SettlementRow[], pick: (r: SettlementRow) => strin
 
 function feeItemsText(rows: readonly SettlementRow[]): string {
   const items = new Map<string, Decimal>();
-  for (const r of rows) for (const [name, value] of Object.entries(r.feeItems)) items.set(name, (items.get(name) ?? ZERO).plus(amountOf(value)));
-  const parts = [...items].filter(([, v]) => !v.isZero()).map(([name, v]) => `${feeName(name)} ${v.isNegative() ? decimalString(v.abs()) : `${signedText(v)} back`}`);
+  for (const r of rows)
+    for (const [name, value] of Object.entries(r.feeItems))
+      items.set(name, (items.get(name) ?? ZERO).plus(amountOf(value)));
+  const parts = [...items]
+    .filter(([, v]) => !v.isZero())
+    .map(([name, v]) => `${feeName(name)} ${v.isNegative() ? decimalString(v.abs()) : `${signedText(v)} back`}`);
   return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }
 
 function adjustmentTypesText(rows: readonly SettlementRow[]): string {
-  const types = [...new Set(rows.filter((r) => !amountOf(r.adjustmentAmount).isZero()).map((r) => r.type.toLowerCase().replace(/_/g, " ")))];
+  const types = [
+    ...new Set(
+      rows.filter((r) => !amountOf(r.adjustmentAmount).isZero()).map((r) => r.type.toLowerCase().replace(/_/g, " "))
+    ),
+  ];
   return types.length > 0 ? ` (${types.join(", ")})` : "";
 }
 
@@ -83,11 +99,17 @@ const OTHER_TEXT = {
   estimate: "Not broken down in TikTok's estimate yet",
 };
 
-function explanationLines(rows: readonly SettlementRow[], difference: Decimal, status: "settled" | "estimate"): ExplanationLine[] {
+function explanationLines(
+  rows: readonly SettlementRow[],
+  difference: Decimal,
+  status: "settled" | "estimate"
+): ExplanationLine[] {
   const tax = total(rows, (r) => r.salesTax);
   const deliveryFee = total(rows, (r) => r.retailDeliveryFee);
   const fees = total(rows, (r) => r.feeTaxAmount);
-  const shippingCosts = total(rows, (r) => r.shippingCostAmount).minus(total(rows, (r) => r.customerPaidShipping)).minus(total(rows, (r) => r.shippingSubsidy));
+  const shippingCosts = total(rows, (r) => r.shippingCostAmount)
+    .minus(total(rows, (r) => r.customerPaidShipping))
+    .minus(total(rows, (r) => r.shippingSubsidy));
   const refunds = total(rows, (r) => r.revenueRefund);
   const adjustments = total(rows, (r) => r.adjustmentAmount);
   const candidates: Array<[Decimal, string]> = [
@@ -106,8 +128,12 @@ function explanationLines(rows: readonly SettlementRow[], difference: Decimal, s
 
 /** Paid and reimbursed come from the imported order; for an order the app never saw, from TikTok's settlement. */
 function shopifySide(order: OrderSide, rows: readonly SettlementRow[]): { paid: Decimal; reimbursed: Decimal } {
-  if (order.buyerPaid !== null) return { paid: amountOf(order.buyerPaid), reimbursed: amountOf(order.platformDiscount) };
-  return { paid: total(rows, (r) => r.customerPayment), reimbursed: total(rows, (r) => r.platformDiscount).plus(total(rows, (r) => r.shippingSubsidy)) };
+  if (order.buyerPaid !== null)
+    return { paid: amountOf(order.buyerPaid), reimbursed: amountOf(order.platformDiscount) };
+  return {
+    paid: total(rows, (r) => r.customerPayment),
+    reimbursed: total(rows, (r) => r.platformDiscount).plus(total(rows, (r) => r.shippingSubsidy)),
+  };
 }
 
 export function reconcileOrder(order: OrderSide, allRows: readonly SettlementRow[]): OrderReconciliation {

@@ -22,49 +22,103 @@ function statementView(s: StatementRow, payout: PayoutRow | undefined) {
   const flags = (JSON.parse(s.flags) as SettlementFlag[]).map(describeFlag);
   const payoutFlagged = payout ? payoutFlag(payout) : null;
   return {
-    statementId: s.statementId, tiktokShopId: s.tiktokShopId, date: s.statementTime.toISOString(), currency: s.currency,
-    revenue: s.revenueAmount, shipping: s.shippingCostAmount, fees: s.feeTaxAmount, adjustments: s.adjustmentAmount,
-    settlement: s.settlementAmount, reserve: s.reserveAmount, payable: s.payableAmount, transactions: s.transactionCount,
-    imported: s.transactionsImportedAt !== null, paymentId: s.paymentId,
-    payoutStatus: payout?.status ?? s.paymentStatus, paidAt: (payout?.paidAt ?? s.paymentTime)?.toISOString() ?? null,
-    payoutAmount: payout?.amount ?? null, bankAccount: payout?.bankAccount ?? null,
+    statementId: s.statementId,
+    tiktokShopId: s.tiktokShopId,
+    date: s.statementTime.toISOString(),
+    currency: s.currency,
+    revenue: s.revenueAmount,
+    shipping: s.shippingCostAmount,
+    fees: s.feeTaxAmount,
+    adjustments: s.adjustmentAmount,
+    settlement: s.settlementAmount,
+    reserve: s.reserveAmount,
+    payable: s.payableAmount,
+    transactions: s.transactionCount,
+    imported: s.transactionsImportedAt !== null,
+    paymentId: s.paymentId,
+    payoutStatus: payout?.status ?? s.paymentStatus,
+    paidAt: (payout?.paidAt ?? s.paymentTime)?.toISOString() ?? null,
+    payoutAmount: payout?.amount ?? null,
+    bankAccount: payout?.bankAccount ?? null,
     flags: payoutFlagged ? [...flags, describeFlag(payoutFlagged)] : flags,
   };
 }
 
 async function statementsIn(db: Database, shop: string, range: DateRange) {
-  const statements = await db.tikTokStatement.findMany({ where: { shop, statementTime: { gte: range.from, lt: range.to } }, orderBy: { statementTime: "desc" } });
+  const statements = await db.tikTokStatement.findMany({
+    where: { shop, statementTime: { gte: range.from, lt: range.to } },
+    orderBy: { statementTime: "desc" },
+  });
   const paymentIds = statements.map((s) => s.paymentId).filter((id): id is string => id !== null);
   const payouts = await db.tikTokPayout.findMany({ where: { shop, paymentId: { in: paymentIds } } });
-  return statements.map((s) => statementView(s, payouts.find((p) => p.paymentId === s.paymentId)));
+  return statements.map((s) =>
+    statementView(
+      s,
+      payouts.find((p) => p.paymentId === s.paymentId)
+    )
+  );
 }
 
 /** Orders with a settled row in the range, newest first, then every order still waiting to settle. */
 async function orderIdsIn(db: Database, shop: string, range: DateRange): Promise<string[]> {
-  const inRange = { shop, kind: "settled", statementTime: { gte: range.from, lt: range.to }, tiktokOrderId: { not: null } };
+  const inRange = {
+    shop,
+    kind: "settled",
+    statementTime: { gte: range.from, lt: range.to },
+    tiktokOrderId: { not: null },
+  };
   const [settled, waiting] = await Promise.all([
-    db.tikTokSettlementTransaction.findMany({ where: inRange, select: { tiktokOrderId: true }, orderBy: [{ statementTime: "desc" }, { transactionId: "asc" }], take: MAX_ORDER_ROWS * 4 }),
-    db.tikTokSettlementTransaction.findMany({ where: { shop, kind: "estimate", tiktokOrderId: { not: null } }, select: { tiktokOrderId: true }, orderBy: [{ orderCreateTime: "desc" }, { transactionId: "asc" }], take: MAX_ORDER_ROWS }),
+    db.tikTokSettlementTransaction.findMany({
+      where: inRange,
+      select: { tiktokOrderId: true },
+      orderBy: [{ statementTime: "desc" }, { transactionId: "asc" }],
+      take: MAX_ORDER_ROWS * 4,
+    }),
+    db.tikTokSettlementTransaction.findMany({
+      where: { shop, kind: "estimate", tiktokOrderId: { not: null } },
+      select: { tiktokOrderId: true },
+      orderBy: [{ orderCreateTime: "desc" }, { transactionId: "asc" }],
+      take: MAX_ORDER_ROWS,
+    }),
   ]);
   return [...new Set([...settled, ...waiting].map((r) => r.tiktokOrderId!))].slice(0, MAX_ORDER_ROWS);
 }
 
-export async function reconciledOrders(db: Database, shop: string, tiktokOrderIds: string[]): Promise<OrderReconciliation[]> {
+export async function reconciledOrders(
+  db: Database,
+  shop: string,
+  tiktokOrderIds: string[]
+): Promise<OrderReconciliation[]> {
   const [rows, orders] = await Promise.all([
     createSettlementRepository(db).rowsOfOrders(shop, tiktokOrderIds),
-    db.tikTokOrder.findMany({ where: { shop, tiktokOrderId: { in: tiktokOrderIds } }, select: { tiktokOrderId: true, currency: true, buyerPaid: true, platformDiscount: true, shopifyOrderName: true } }),
+    db.tikTokOrder.findMany({
+      where: { shop, tiktokOrderId: { in: tiktokOrderIds } },
+      select: { tiktokOrderId: true, currency: true, buyerPaid: true, platformDiscount: true, shopifyOrderName: true },
+    }),
   ]);
   const known = new Map(orders.map((o) => [o.tiktokOrderId, o]));
   return tiktokOrderIds.map((id) => {
     const o = known.get(id);
-    return reconcileOrder({ tiktokOrderId: id, currency: o?.currency ?? "", buyerPaid: o?.buyerPaid ?? null, platformDiscount: o?.platformDiscount ?? null, shopifyOrderName: o?.shopifyOrderName ?? null }, rows.get(id) ?? []);
+    return reconcileOrder(
+      {
+        tiktokOrderId: id,
+        currency: o?.currency ?? "",
+        buyerPaid: o?.buyerPaid ?? null,
+        platformDiscount: o?.platformDiscount ?? null,
+        shopifyOrderName: o?.shopifyOrderName ?? null,
+      },
+      rows.get(id) ?? []
+    );
   });
 }
 
 /** Each linked TikTok shop: when its import last ran and what stopped the last try. */
 async function importStatus(db: Database, shop: string) {
   const [links, cursors, running] = await Promise.all([
-    db.tikTokShopLink.findMany({ where: { shop, status: { not: "unlinked" } }, select: { tiktokShopId: true, tiktokShopName: true, region: true } }),
+    db.tikTokShopLink.findMany({
+      where: { shop, status: { not: "unlinked" } },
+      select: { tiktokShopId: true, tiktokShopName: true, region: true },
+    }),
     db.financeSyncCursor.findMany({ where: { shop } }),
     db.job.count({ where: { shop, type: FINANCE_IMPORT_JOB, status: { in: ["pending", "running"] } } }),
   ]);
@@ -76,6 +130,10 @@ async function importStatus(db: Database, shop: string) {
 }
 
 export async function payoutsOverview(db: Database, shop: string, range: DateRange) {
-  const [statements, orderIds, status] = await Promise.all([statementsIn(db, shop, range), orderIdsIn(db, shop, range), importStatus(db, shop)]);
+  const [statements, orderIds, status] = await Promise.all([
+    statementsIn(db, shop, range),
+    orderIdsIn(db, shop, range),
+    importStatus(db, shop),
+  ]);
   return { statements, orders: await reconciledOrders(db, shop, orderIds), ...status };
 }

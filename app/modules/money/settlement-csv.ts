@@ -19,11 +19,28 @@ export interface SettlementCsvRow {
 }
 
 const COLUMNS: Array<[keyof SettlementCsvRow, string]> = [
-  ["date", "Date"], ["statementId", "Statement ID"], ["paymentId", "Payment ID"], ["tiktokOrderId", "TikTok order ID"],
-  ["shopifyOrderName", "Shopify order"], ["type", "Type"], ["currency", "Currency"], ["revenue", "Revenue"], ["fees", "Fees"],
-  ["shipping", "Shipping"], ["adjustments", "Adjustments"], ["settlement", "Settlement"], ["reserve", "Reserve"],
+  ["date", "Date"],
+  ["statementId", "Statement ID"],
+  ["paymentId", "Payment ID"],
+  ["tiktokOrderId", "TikTok order ID"],
+  ["shopifyOrderName", "Shopify order"],
+  ["type", "Type"],
+  ["currency", "Currency"],
+  ["revenue", "Revenue"],
+  ["fees", "Fees"],
+  ["shipping", "Shipping"],
+  ["adjustments", "Adjustments"],
+  ["settlement", "Settlement"],
+  ["reserve", "Reserve"],
 ];
-const AMOUNTS = new Set<keyof SettlementCsvRow>(["revenue", "fees", "shipping", "adjustments", "settlement", "reserve"]);
+const AMOUNTS = new Set<keyof SettlementCsvRow>([
+  "revenue",
+  "fees",
+  "shipping",
+  "adjustments",
+  "settlement",
+  "reserve",
+]);
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Quotes a field holding a comma, quote or line break (quotes doubled); "=cmd" in text becomes "'=cmd". */

@@ -12,15 +12,31 @@ export async function settlementCsvRows(db: Database, shop: string, range: DateR
   const orderIds = [...new Set(rows.map((r) => r.tiktokOrderId).filter((id): id is string => id !== null))];
   const statementIds = [...new Set(rows.map((r) => r.statementId!))];
   const [orders, statements] = await Promise.all([
-    db.tikTokOrder.findMany({ where: { shop, tiktokOrderId: { in: orderIds } }, select: { tiktokOrderId: true, shopifyOrderName: true } }),
-    db.tikTokStatement.findMany({ where: { shop, statementId: { in: statementIds } }, select: { statementId: true, paymentId: true } }),
+    db.tikTokOrder.findMany({
+      where: { shop, tiktokOrderId: { in: orderIds } },
+      select: { tiktokOrderId: true, shopifyOrderName: true },
+    }),
+    db.tikTokStatement.findMany({
+      where: { shop, statementId: { in: statementIds } },
+      select: { statementId: true, paymentId: true },
+    }),
   ]);
   const shopifyName = new Map(orders.map((o) => [o.tiktokOrderId, o.shopifyOrderName ?? ""]));
   const paymentOf = new Map(statements.map((s) => [s.statementId, s.paymentId ?? ""]));
   return rows.map((r) => ({
-    date: r.statementTime!.toISOString().slice(0, 10), statementId: r.statementId!, paymentId: paymentOf.get(r.statementId!) ?? "",
-    tiktokOrderId: r.tiktokOrderId ?? "", shopifyOrderName: r.tiktokOrderId ? (shopifyName.get(r.tiktokOrderId) ?? "") : "", type: r.type, currency: r.currency,
-    revenue: r.revenueAmount, fees: r.feeTaxAmount, shipping: r.shippingCostAmount, adjustments: r.adjustmentAmount, settlement: r.settlementAmount, reserve: r.reserveAmount,
+    date: r.statementTime!.toISOString().slice(0, 10),
+    statementId: r.statementId!,
+    paymentId: paymentOf.get(r.statementId!) ?? "",
+    tiktokOrderId: r.tiktokOrderId ?? "",
+    shopifyOrderName: r.tiktokOrderId ? shopifyName.get(r.tiktokOrderId) ?? "" : "",
+    type: r.type,
+    currency: r.currency,
+    revenue: r.revenueAmount,
+    fees: r.feeTaxAmount,
+    shipping: r.shippingCostAmount,
+    adjustments: r.adjustmentAmount,
+    settlement: r.settlementAmount,
+    reserve: r.reserveAmount,
   }));
 }
 

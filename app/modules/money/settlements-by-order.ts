@@ -18,26 +18,46 @@ export interface OrderSettlementSummary {
 }
 
 /** Orders TikTok has said nothing about yet are absent from the map. */
-export async function settlementsByOrder(db: Database, shop: string, tiktokOrderIds: readonly string[]): Promise<Map<string, OrderSettlementSummary>> {
+export async function settlementsByOrder(
+  db: Database,
+  shop: string,
+  tiktokOrderIds: readonly string[]
+): Promise<Map<string, OrderSettlementSummary>> {
   const byOrder = await createSettlementRepository(db).rowsOfOrders(shop, tiktokOrderIds);
   const summaries = new Map<string, OrderSettlementSummary>();
   for (const [orderId, all] of byOrder) {
     const { status, rows } = rowsThatCount(all);
     if (status === "none") continue;
     summaries.set(orderId, {
-      settled: status === "settled", estimate: status === "estimate", currency: rows[0]!.currency,
-      fees: decimalString(sumOf(rows.map((r) => r.feeTaxAmount))), payout: decimalString(sumOf(rows.map((r) => r.settlementAmount))),
+      settled: status === "settled",
+      estimate: status === "estimate",
+      currency: rows[0]!.currency,
+      fees: decimalString(sumOf(rows.map((r) => r.feeTaxAmount))),
+      payout: decimalString(sumOf(rows.map((r) => r.settlementAmount))),
     });
   }
   return summaries;
 }
 
 /** One order, Shopify side against TikTok's payout, with the difference explained line by line. */
-export async function orderReconciliation(db: Database, shop: string, tiktokOrderId: string): Promise<OrderReconciliation> {
+export async function orderReconciliation(
+  db: Database,
+  shop: string,
+  tiktokOrderId: string
+): Promise<OrderReconciliation> {
   const [order, rows] = await Promise.all([
-    db.tikTokOrder.findUnique({ where: { shop_tiktokOrderId: { shop, tiktokOrderId } }, select: { currency: true, buyerPaid: true, platformDiscount: true, shopifyOrderName: true } }),
+    db.tikTokOrder.findUnique({
+      where: { shop_tiktokOrderId: { shop, tiktokOrderId } },
+      select: { currency: true, buyerPaid: true, platformDiscount: true, shopifyOrderName: true },
+    }),
     createSettlementRepository(db).rowsOfOrders(shop, [tiktokOrderId]),
   ]);
-  const side = { tiktokOrderId, currency: order?.currency ?? "", buyerPaid: order?.buyerPaid ?? null, platformDiscount: order?.platformDiscount ?? null, shopifyOrderName: order?.shopifyOrderName ?? null };
+  const side = {
+    tiktokOrderId,
+    currency: order?.currency ?? "",
+    buyerPaid: order?.buyerPaid ?? null,
+    platformDiscount: order?.platformDiscount ?? null,
+    shopifyOrderName: order?.shopifyOrderName ?? null,
+  };
   return reconcileOrder(side, rows.get(tiktokOrderId) ?? []);
 }

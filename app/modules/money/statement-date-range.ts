@@ -15,7 +15,10 @@ function parseDay(value: string | undefined): Date | null {
 const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** `to` in the result is exclusive (the day after the last day). Ends given the wrong way round are swapped. */
-export function statementDateRange(query: { from?: string; to?: string }, now: Date): DateRange & { fromDay: string; toDay: string } {
+export function statementDateRange(
+  query: { from?: string; to?: string },
+  now: Date
+): DateRange & { fromDay: string; toDay: string } {
   const today = new Date(`${dayOf(now)}T00:00:00Z`);
   const last = parseDay(query.to) ?? today;
   const first = parseDay(query.from) ?? new Date(last.getTime() - (DEFAULT_RANGE_DAYS - 1) * DAY_MS);

@@ -36,7 +36,10 @@ export interface TransactionIdentity {
   orderCreateTime: Date | null;
 }
 
-type Breakdowns = Pick<TikTokStatementTransaction, "revenue_breakdown" | "shipping_cost_breakdown" | "fee_tax_breakdown" | "supplementary_component">;
+type Breakdowns = Pick<
+  TikTokStatementTransaction,
+  "revenue_breakdown" | "shipping_cost_breakdown" | "fee_tax_breakdown" | "supplementary_component"
+>;
 
 const str = (d: Decimal) => decimalString(d);
 const nonEmpty = (v: string | undefined) => (v ? v : null);
@@ -46,7 +49,8 @@ export function feeItemsOf(breakdown: TikTokStatementTransaction["fee_tax_breakd
   const items: Record<string, string> = {};
   for (const group of [breakdown?.fee, breakdown?.tax]) {
     for (const [name, value] of Object.entries(group ?? {})) {
-      if ((typeof value === "string" || typeof value === "number") && !amountOf(value).isZero()) items[name] = str(amountOf(value));
+      if ((typeof value === "string" || typeof value === "number") && !amountOf(value).isZero())
+        items[name] = str(amountOf(value));
     }
   }
   return items;
@@ -63,14 +67,18 @@ function breakdownFigures(t: Breakdowns) {
     affiliateCommission: str(amountOf(fee?.affiliate_commission_amount)),
     transactionFee: str(amountOf(fee?.transaction_fee_amount)),
     feeItems: feeItemsOf(t.fee_tax_breakdown),
-    revenueRefund: str(sumOf([revenue?.refund_subtotal_before_discount_amount, revenue?.seller_discount_refund_amount])),
+    revenueRefund: str(
+      sumOf([revenue?.refund_subtotal_before_discount_amount, revenue?.seller_discount_refund_amount])
+    ),
     customerPaidShipping: str(amountOf(shipping?.customer_paid_shipping_fee_amount)),
     shippingSubsidy: str(amountOf(shipping?.shipping_fee_discount_amount)),
     customerPayment: str(amountOf(supplementary?.customer_payment_amount)),
     platformDiscount: str(amountOf(supplementary?.platform_discount_amount)),
     // The tax the buyer paid, all remitted by TikTok (a refund's tax goes back to the buyer from TikTok too).
     salesTax: str(amountOf(supplementary?.sales_tax_payment_amount || supplementary?.sales_tax_amount)),
-    retailDeliveryFee: str(amountOf(supplementary?.retail_delivery_fee_payment_amount || supplementary?.retail_delivery_fee_amount)),
+    retailDeliveryFee: str(
+      amountOf(supplementary?.retail_delivery_fee_payment_amount || supplementary?.retail_delivery_fee_amount)
+    ),
   };
 }
 

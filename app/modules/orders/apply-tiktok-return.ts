@@ -3,7 +3,12 @@
 // follow). Units not shipped yet go back to stock; returned items are restocked when the return brought them
 // back; a refund without a return restocks nothing. refundCreate's idempotency key is the TikTok return id,
 // so a retry or a second webhook never refunds twice.
-import { ORDER_LINES_QUERY, REFUND_CREATE_MUTATION, type OrderLinesResult, type RefundCreateResult } from "../../integrations/shopify/order.graphql";
+import {
+  ORDER_LINES_QUERY,
+  REFUND_CREATE_MUTATION,
+  type OrderLinesResult,
+  type RefundCreateResult,
+} from "../../integrations/shopify/order.graphql";
 import type { TikTokReturnOrder } from "../../integrations/tiktok/types/returns";
 import type { OrderSyncDeps } from "./order-sync-deps";
 import type { TikTokOrderRecord } from "./tiktok-order-repository";
@@ -16,7 +21,11 @@ export const TIKTOK_REFUND_NOTE = "TikTok Shop ";
 export type ReturnOutcome = "not_imported" | "not_found" | "not_completed" | "refunded" | "refused";
 
 /** Shopify refund lines for the returned TikTok lines: unshipped units are cancelled back to stock. */
-export function refundLines(record: TikTokOrderRecord, tiktokReturn: TikTokReturnOrder, unfulfilled: Map<string, number>) {
+export function refundLines(
+  record: TikTokOrderRecord,
+  tiktokReturn: TikTokReturnOrder,
+  unfulfilled: Map<string, number>
+) {
   const quantities = new Map<string, number>();
   for (const line of tiktokReturn.return_line_items) {
     const shopifyLine = line.order_line_item_id ? record.lineMap[line.order_line_item_id] : undefined;
@@ -27,16 +36,24 @@ export function refundLines(record: TikTokOrderRecord, tiktokReturn: TikTokRetur
     const open = Math.min(quantity, unfulfilled.get(lineItemId) ?? 0);
     return [
       ...(open > 0 ? [{ lineItemId, quantity: open, restockType: "CANCEL" }] : []),
-      ...(quantity > open ? [{ lineItemId, quantity: quantity - open, restockType: itemsComeBack ? "RETURN" : "NO_RESTOCK" }] : []),
+      ...(quantity > open
+        ? [{ lineItemId, quantity: quantity - open, restockType: itemsComeBack ? "RETURN" : "NO_RESTOCK" }]
+        : []),
     ];
   });
 }
 
-export async function applyTikTokReturn(deps: OrderSyncDeps, shop: string, request: { tiktokOrderId: string; returnId: string }): Promise<ReturnOutcome> {
+export async function applyTikTokReturn(
+  deps: OrderSyncDeps,
+  shop: string,
+  request: { tiktokOrderId: string; returnId: string }
+): Promise<ReturnOutcome> {
   const record = await deps.orders.get(shop, request.tiktokOrderId);
   if (!record?.shopifyOrderId) return "not_imported";
   const { api } = await deps.tiktokFor(shop, record.tiktokShopId);
-  const tiktokReturn = (await api.returns.searchReturns({ return_ids: [request.returnId] }, { pageSize: 10 })).data.return_orders.find((r) => r.return_id === request.returnId);
+  const tiktokReturn = (
+    await api.returns.searchReturns({ return_ids: [request.returnId] }, { pageSize: 10 })
+  ).data.return_orders.find((r) => r.return_id === request.returnId);
   if (!tiktokReturn) return "not_found";
   if (!COMPLETED.has(tiktokReturn.return_status)) return "not_completed";
   const shopify = await deps.shopifyFor(shop);
@@ -48,16 +65,30 @@ export async function applyTikTokReturn(deps: OrderSyncDeps, shop: string, reque
     input: {
       orderId: record.shopifyOrderId,
       refundLineItems: refundLines(record, tiktokReturn, unfulfilled),
-      transactions: Number(amount) > 0 ? [{ orderId: record.shopifyOrderId, gateway: TIKTOK_GATEWAY, kind: "REFUND", amount }] : [],
-      note: `${TIKTOK_REFUND_NOTE}${tiktokReturn.return_type.toLowerCase().replace(/_/g, " ")} ${tiktokReturn.return_id}: TikTok refunded the buyer.`,
+      transactions:
+        Number(amount) > 0 ? [{ orderId: record.shopifyOrderId, gateway: TIKTOK_GATEWAY, kind: "REFUND", amount }] : [],
+      note: `${TIKTOK_REFUND_NOTE}${tiktokReturn.return_type.toLowerCase().replace(/_/g, " ")} ${
+        tiktokReturn.return_id
+      }: TikTok refunded the buyer.`,
       notify: false,
     },
   });
-  const event = (outcome: "ok" | "failed", summary: string) => deps.orders.recordEvent(shop, record.tiktokOrderId, { action: "refund", outcome, summary });
+  const event = (outcome: "ok" | "failed", summary: string) =>
+    deps.orders.recordEvent(shop, record.tiktokOrderId, { action: "refund", outcome, summary });
   if (!refundCreate.refund) {
-    await event("failed", `TikTok refunded ${amount} ${record.currency} (return ${tiktokReturn.return_id}) but Shopify refused the matching refund: ${refundCreate.userErrors.map((e) => e.message).join("; ")}. Record the refund in Shopify by hand (no money moves: TikTok paid the buyer).`);
+    await event(
+      "failed",
+      `TikTok refunded ${amount} ${record.currency} (return ${
+        tiktokReturn.return_id
+      }) but Shopify refused the matching refund: ${refundCreate.userErrors
+        .map((e) => e.message)
+        .join("; ")}. Record the refund in Shopify by hand (no money moves: TikTok paid the buyer).`
+    );
     return "refused";
   }
-  await event("ok", `TikTok refunded the buyer ${amount} ${record.currency} (return ${tiktokReturn.return_id}); the Shopify order shows the same refund.`);
+  await event(
+    "ok",
+    `TikTok refunded the buyer ${amount} ${record.currency} (return ${tiktokReturn.return_id}); the Shopify order shows the same refund.`
+  );
   return "refunded";
 }

@@ -6,7 +6,12 @@ export interface ShippingProvider {
   name: string;
 }
 
-const normalise = (name: string) => name.toLowerCase().replace(/®/g, "").replace(/\buk\b/g, "").replace(/[^a-z0-9]+/g, "");
+const normalise = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/®/g, "")
+    .replace(/\buk\b/g, "")
+    .replace(/[^a-z0-9]+/g, "");
 
 /** Shopify's spelling (normalised) → TikTok's names (normalised) it may appear as. */
 const ALIASES: Record<string, string[]> = {
@@ -26,7 +31,11 @@ const ALIASES: Record<string, string[]> = {
 };
 
 /** `mapped`: the merchant's own choices (Shopify company → TikTok provider name), tried first. */
-export function tiktokProviderFor(trackingCompany: string, providers: readonly ShippingProvider[], mapped: Record<string, string> = {}): ShippingProvider | null {
+export function tiktokProviderFor(
+  trackingCompany: string,
+  providers: readonly ShippingProvider[],
+  mapped: Record<string, string> = {}
+): ShippingProvider | null {
   const wanted = normalise(trackingCompany);
   if (wanted === "") return null;
   const chosen = mapped[trackingCompany];

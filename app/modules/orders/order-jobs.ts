@@ -17,7 +17,14 @@ export interface OrderSyncPayload {
 }
 
 export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload) {
-  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10 });
+  return queue.enqueue({
+    shop,
+    type: ORDER_SYNC_JOB,
+    key: `order-${shop}-${payload.tiktokOrderId}`,
+    payload,
+    priority: WEBHOOK_PRIORITY,
+    maxAttempts: 10,
+  });
 }
 
 /**
@@ -25,11 +32,25 @@ export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSy
  * start time when it coalesces, so under the order's key it would hold back every webhook until then.
  */
 export function enqueueLaterOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload, runAt: Date) {
-  return queue.enqueue({ shop, type: ORDER_SYNC_JOB, key: `order-later-${shop}-${payload.tiktokOrderId}`, payload, priority: WEBHOOK_PRIORITY, maxAttempts: 10, runAt });
+  return queue.enqueue({
+    shop,
+    type: ORDER_SYNC_JOB,
+    key: `order-later-${shop}-${payload.tiktokOrderId}`,
+    payload,
+    priority: WEBHOOK_PRIORITY,
+    maxAttempts: 10,
+    runAt,
+  });
 }
 
 export function enqueueOrderPoll(queue: JobQueue, shop: string, tiktokShopId: string, runAt?: Date) {
-  return queue.enqueue({ shop, type: ORDER_POLL_JOB, key: `orders-poll-${shop}-${tiktokShopId}`, payload: { tiktokShopId }, ...(runAt ? { runAt } : {}) });
+  return queue.enqueue({
+    shop,
+    type: ORDER_POLL_JOB,
+    key: `orders-poll-${shop}-${tiktokShopId}`,
+    payload: { tiktokShopId },
+    ...(runAt ? { runAt } : {}),
+  });
 }
 
 export function scheduleOrderPolls(queue: JobQueue, intervalMs: number, runAt = new Date(Date.now() + intervalMs)) {
@@ -38,13 +59,42 @@ export function scheduleOrderPolls(queue: JobQueue, intervalMs: number, runAt = 
 
 /** One job per Shopify fulfilment: a create and its updates run one after the other, the newest facts winning. */
 export function enqueueTrackingPush(queue: JobQueue, shop: string, fulfillment: FulfillmentWebhook) {
-  return queue.enqueue({ shop, type: PUSH_TRACKING_JOB, key: `tracking-${shop}-${fulfillment.fulfillmentId.split("/").pop()}`, payload: fulfillment, priority: WEBHOOK_PRIORITY, maxAttempts: 8 });
+  return queue.enqueue({
+    shop,
+    type: PUSH_TRACKING_JOB,
+    key: `tracking-${shop}-${fulfillment.fulfillmentId.split("/").pop()}`,
+    payload: fulfillment,
+    priority: WEBHOOK_PRIORITY,
+    maxAttempts: 8,
+  });
 }
 
-export function enqueueShopifyCancel(queue: JobQueue, shop: string, cancelled: { shopifyOrderId: string; reason: string }) {
-  return queue.enqueue({ shop, type: CANCEL_ON_TIKTOK_JOB, key: `tiktok-cancel-${shop}-${cancelled.shopifyOrderId.split("/").pop()}`, payload: cancelled, priority: WEBHOOK_PRIORITY, maxAttempts: 5 });
+export function enqueueShopifyCancel(
+  queue: JobQueue,
+  shop: string,
+  cancelled: { shopifyOrderId: string; reason: string }
+) {
+  return queue.enqueue({
+    shop,
+    type: CANCEL_ON_TIKTOK_JOB,
+    key: `tiktok-cancel-${shop}-${cancelled.shopifyOrderId.split("/").pop()}`,
+    payload: cancelled,
+    priority: WEBHOOK_PRIORITY,
+    maxAttempts: 5,
+  });
 }
 
-export function enqueueTikTokReturn(queue: JobQueue, shop: string, request: { tiktokOrderId: string; returnId: string }) {
-  return queue.enqueue({ shop, type: TIKTOK_RETURN_JOB, key: `tiktok-return-${shop}-${request.returnId}`, payload: request, priority: WEBHOOK_PRIORITY, maxAttempts: 8 });
+export function enqueueTikTokReturn(
+  queue: JobQueue,
+  shop: string,
+  request: { tiktokOrderId: string; returnId: string }
+) {
+  return queue.enqueue({
+    shop,
+    type: TIKTOK_RETURN_JOB,
+    key: `tiktok-return-${shop}-${request.returnId}`,
+    payload: request,
+    priority: WEBHOOK_PRIORITY,
+    maxAttempts: 8,
+  });
 }

@@ -48,14 +48,23 @@ export function groupOrderLines(order: TikTokOrder): OrderLine[] {
       tiktokSkuId: item.sku_id,
       sellerSku: item.seller_sku ?? "",
       title: [item.product_name, item.sku_name].filter(Boolean).join(" — ") || `TikTok SKU ${item.sku_id}`,
-      quantity: 0, unitPrice, sellerDiscount: "0.00", platformDiscount: "0.00", tax: "0.00",
+      quantity: 0,
+      unitPrice,
+      sellerDiscount: "0.00",
+      platformDiscount: "0.00",
+      tax: "0.00",
       taxRate: item.item_tax?.[0]?.tax_rate ?? null,
-      gift, lineIds: [],
+      gift,
+      lineIds: [],
     };
     line.quantity += 1;
     line.lineIds.push(item.id);
-    line.sellerDiscount = dec(line.sellerDiscount).plus(gift ? 0 : dec(item.seller_discount)).toFixed(2);
-    line.platformDiscount = dec(line.platformDiscount).plus(gift ? 0 : dec(item.platform_discount)).toFixed(2);
+    line.sellerDiscount = dec(line.sellerDiscount)
+      .plus(gift ? 0 : dec(item.seller_discount))
+      .toFixed(2);
+    line.platformDiscount = dec(line.platformDiscount)
+      .plus(gift ? 0 : dec(item.platform_discount))
+      .toFixed(2);
     line.tax = dec(line.tax).plus(tax).toFixed(2);
     groups.set(key, line);
   }

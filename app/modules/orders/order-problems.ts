@@ -1,7 +1,13 @@
 // Why a TikTok order waits instead of becoming a Shopify order, in the merchant's words, with what to do.
 // A waiting order is tried again by itself (the safety-net run) and by "Retry" once the cause is fixed.
 export interface OrderProblem {
-  code: "UNKNOWN_SKU" | "CURRENCY_MISMATCH" | "ADDRESS_MISSING" | "MONEY_MISMATCH" | "SHOPIFY_REFUSED" | "CARRIER_UNKNOWN";
+  code:
+    | "UNKNOWN_SKU"
+    | "CURRENCY_MISMATCH"
+    | "ADDRESS_MISSING"
+    | "MONEY_MISMATCH"
+    | "SHOPIFY_REFUSED"
+    | "CARRIER_UNKNOWN";
   message: string;
   fix: string;
 }
@@ -51,6 +57,8 @@ export function carrierUnknown(company: string, providers: readonly string[]): O
   return {
     code: "CARRIER_UNKNOWN",
     message: `The order was fulfilled in Shopify with "${company}", a carrier TikTok does not list for this order, so TikTok does not show it shipped yet.`,
-    fix: `Choose which of TikTok's carriers "${company}" is (${providers.join(", ") || "TikTok listed none"}) on this order's page: the app remembers it and sends the tracking.`,
+    fix: `Choose which of TikTok's carriers "${company}" is (${
+      providers.join(", ") || "TikTok listed none"
+    }) on this order's page: the app remembers it and sends the tracking.`,
   };
 }

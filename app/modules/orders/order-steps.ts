@@ -5,7 +5,14 @@ import type { TikTokOrderRecord } from "./tiktok-order-repository";
 export type OrderStep = "none" | "reserve" | "import" | "finish" | "release" | "cancel_in_shopify" | "mark_cancelled";
 
 /** Seller-fulfilled orders are imported once TikTok's hold is over (contract §2.1), never while UNPAID or ON_HOLD. */
-export const IMPORTABLE_STATUSES = new Set(["AWAITING_SHIPMENT", "PARTIALLY_SHIPPING", "AWAITING_COLLECTION", "IN_TRANSIT", "DELIVERED", "COMPLETED"]);
+export const IMPORTABLE_STATUSES = new Set([
+  "AWAITING_SHIPMENT",
+  "PARTIALLY_SHIPPING",
+  "AWAITING_COLLECTION",
+  "IN_TRANSIT",
+  "DELIVERED",
+  "COMPLETED",
+]);
 export const CANCELLED_STATUSES = new Set(["CANCELLED", "CANCEL"]);
 /** The shipment entry that records TikTok's own shipment as mirrored into Shopify. */
 export const TIKTOK_SHIPMENT_ID = "tiktok";
@@ -32,7 +39,12 @@ export function nextOrderStep(record: TikTokOrderRecord, facts: OrderFacts, now:
     return finishingLeft(record, facts, now) ? "finish" : "none";
   }
   const fbt = record.fulfillmentType === "FULFILLMENT_BY_TIKTOK";
-  if (record.tiktokStatus === "ON_HOLD" && !fbt && (record.reservation === null || record.reservation.state === "pending")) return "reserve";
+  if (
+    record.tiktokStatus === "ON_HOLD" &&
+    !fbt &&
+    (record.reservation === null || record.reservation.state === "pending")
+  )
+    return "reserve";
   return "none";
 }
 
@@ -42,10 +54,19 @@ export function nextOrderStep(record: TikTokOrderRecord, facts: OrderFacts, now:
  */
 export function finishingLeft(record: TikTokOrderRecord, facts: OrderFacts, now: Date): boolean {
   const shipmentToMirror = facts.tiktokShipped && !record.shipments.some((s) => s.fulfillmentId === TIKTOK_SHIPMENT_ID);
-  return !record.referenceSent || holding(record) || remorseHoldStep(record, facts.onHoldOrder, now) !== "none" || shipmentToMirror;
+  return (
+    !record.referenceSent ||
+    holding(record) ||
+    remorseHoldStep(record, facts.onHoldOrder, now) !== "none" ||
+    shipmentToMirror
+  );
 }
 
-export function remorseHoldStep(record: TikTokOrderRecord, onHoldOrder: boolean, now: Date): "place" | "release" | "none" {
+export function remorseHoldStep(
+  record: TikTokOrderRecord,
+  onHoldOrder: boolean,
+  now: Date
+): "place" | "release" | "none" {
   if (onHoldOrder || record.fulfillmentType === "FULFILLMENT_BY_TIKTOK" || !record.paidAt) return "none";
   const within = now.getTime() < record.paidAt.getTime() + REMORSE_MS;
   if (within) return record.remorseHold === null ? "place" : "none";

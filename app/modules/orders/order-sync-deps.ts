@@ -8,7 +8,10 @@ import type { TikTokOrderRepository } from "./tiktok-order-repository";
 export interface OrderSyncDeps {
   orders: TikTokOrderRepository;
   ledger: StockLedgerRepository;
-  variantsByTikTokSku: (shop: string, tiktokSkuIds: string[]) => Promise<Map<string, { variantId: string; inventoryItemId: string | null }>>;
+  variantsByTikTokSku: (
+    shop: string,
+    tiktokSkuIds: string[]
+  ) => Promise<Map<string, { variantId: string; inventoryItemId: string | null }>>;
   shopifyFor: ShopAdminGateways;
   tiktokFor: (shop: string, tiktokShopId: string) => Promise<TikTokShopSession>;
   shopCurrency: (shop: string) => Promise<string>;

@@ -19,7 +19,11 @@ export interface PollOrdersDeps {
   now: () => Date;
 }
 
-export async function pollOrders(deps: PollOrdersDeps, shop: string, tiktokShopId: string): Promise<{ seen: number; queued: number }> {
+export async function pollOrders(
+  deps: PollOrdersDeps,
+  shop: string,
+  tiktokShopId: string
+): Promise<{ seen: number; queued: number }> {
   const nowSeconds = Math.floor(deps.now().getTime() / 1000);
   const cursor = await deps.db.orderPollCursor.findUnique({ where: { shop_tiktokShopId: { shop, tiktokShopId } } });
   const from = cursor ? cursor.updatedFrom - OVERLAP_SECONDS : nowSeconds - BACKFILL_SECONDS;
@@ -27,25 +31,47 @@ export async function pollOrders(deps: PollOrdersDeps, shop: string, tiktokShopI
   let seen = 0;
   let queued = 0;
   let newest = cursor?.updatedFrom ?? from;
-  for await (const order of session.api.orders.searchAll({ update_time_ge: Math.max(0, from) }, { pageSize: 50, sortField: "update_time", sortOrder: "ASC" })) {
+  for await (const order of session.api.orders.searchAll(
+    { update_time_ge: Math.max(0, from) },
+    { pageSize: 50, sortField: "update_time", sortOrder: "ASC" }
+  )) {
     seen++;
     newest = Math.max(newest, order.update_time ?? order.create_time);
     const known = await deps.orders.get(shop, order.id);
     if (known && known.tiktokStatus === order.status && known.state !== "problem") continue;
-    await enqueueOrderSync(deps.queue, shop, { tiktokShopId, tiktokOrderId: order.id, trigger: cursor ? "safety-net" : "back-fill" });
+    await enqueueOrderSync(deps.queue, shop, {
+      tiktokShopId,
+      tiktokOrderId: order.id,
+      trigger: cursor ? "safety-net" : "back-fill",
+    });
     queued++;
   }
   for (const waiting of await deps.orders.waitingOnProblems(shop)) {
-    if (waiting.tiktokShopId === tiktokShopId) await enqueueOrderSync(deps.queue, shop, { tiktokShopId, tiktokOrderId: waiting.tiktokOrderId, trigger: "safety-net" });
+    if (waiting.tiktokShopId === tiktokShopId)
+      await enqueueOrderSync(deps.queue, shop, {
+        tiktokShopId,
+        tiktokOrderId: waiting.tiktokOrderId,
+        trigger: "safety-net",
+      });
   }
   const data = { updatedFrom: Math.min(newest, nowSeconds), lastRunAt: deps.now() };
-  await deps.db.orderPollCursor.upsert({ where: { shop_tiktokShopId: { shop, tiktokShopId } }, create: { shop, tiktokShopId, ...data }, update: data });
+  await deps.db.orderPollCursor.upsert({
+    where: { shop_tiktokShopId: { shop, tiktokShopId } },
+    create: { shop, tiktokShopId, ...data },
+    update: data,
+  });
   return { seen, queued };
 }
 
 /** The recurring scheduler: one poll per active link, then itself again after the interval. */
-export async function runOrderPollScheduler(deps: { db: Database; queue: JobQueue }, intervalMs: number): Promise<number> {
-  const links = await deps.db.tikTokShopLink.findMany({ where: { status: "active" }, select: { shop: true, tiktokShopId: true } });
+export async function runOrderPollScheduler(
+  deps: { db: Database; queue: JobQueue },
+  intervalMs: number
+): Promise<number> {
+  const links = await deps.db.tikTokShopLink.findMany({
+    where: { status: "active" },
+    select: { shop: true, tiktokShopId: true },
+  });
   for (const link of links) await enqueueOrderPoll(deps.queue, link.shop, link.tiktokShopId);
   await scheduleOrderPolls(deps.queue, intervalMs);
   return links.length;

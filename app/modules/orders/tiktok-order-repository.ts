@@ -60,7 +60,23 @@ export interface TikTokOrderFacts {
   platformDiscount: string;
 }
 
-export type OrderPatch = Partial<Pick<TikTokOrderRecord, "state" | "createIntentAt" | "createAttempts" | "shopifyOrderId" | "shopifyOrderName" | "referenceSent" | "reservation" | "remorseHold" | "lineMap" | "shipments" | "cancelRequested" | "problem">>;
+export type OrderPatch = Partial<
+  Pick<
+    TikTokOrderRecord,
+    | "state"
+    | "createIntentAt"
+    | "createAttempts"
+    | "shopifyOrderId"
+    | "shopifyOrderName"
+    | "referenceSent"
+    | "reservation"
+    | "remorseHold"
+    | "lineMap"
+    | "shipments"
+    | "cancelRequested"
+    | "problem"
+  >
+>;
 
 export interface OrderEventInput {
   action: string;
@@ -80,7 +96,9 @@ function toRecord(row: Row): TikTokOrderRecord {
     shipments: JSON.parse(row.shipments) as Shipment[],
     lines: JSON.parse(row.lines) as OrderLine[],
     reservation: row.reservation ? (JSON.parse(row.reservation) as Reservation) : null,
-    problem: row.problemCode ? ({ code: row.problemCode, message: row.problemMessage ?? "", fix: row.problemFix ?? "" } as OrderProblem) : null,
+    problem: row.problemCode
+      ? ({ code: row.problemCode, message: row.problemMessage ?? "", fix: row.problemFix ?? "" } as OrderProblem)
+      : null,
   };
 }
 
@@ -91,7 +109,13 @@ function toColumns(patch: OrderPatch) {
     ...(lineMap !== undefined ? { lineMap: JSON.stringify(lineMap) } : {}),
     ...(shipments !== undefined ? { shipments: JSON.stringify(shipments) } : {}),
     ...(reservation !== undefined ? { reservation: reservation ? JSON.stringify(reservation) : null } : {}),
-    ...(problem !== undefined ? { problemCode: problem?.code ?? null, problemMessage: problem?.message ?? null, problemFix: problem?.fix ?? null } : {}),
+    ...(problem !== undefined
+      ? {
+          problemCode: problem?.code ?? null,
+          problemMessage: problem?.message ?? null,
+          problemFix: problem?.fix ?? null,
+        }
+      : {}),
   };
 }
 
@@ -103,7 +127,12 @@ export function createTikTokOrderRepository(db: Database) {
     },
 
     /** What TikTok says of the order now; the ledger's own columns (state, intent, Shopify ids) are left alone. */
-    async recordRead(shop: string, tiktokShopId: string, tiktokOrderId: string, facts: TikTokOrderFacts): Promise<TikTokOrderRecord> {
+    async recordRead(
+      shop: string,
+      tiktokShopId: string,
+      tiktokOrderId: string,
+      facts: TikTokOrderFacts
+    ): Promise<TikTokOrderRecord> {
       const columns = { ...facts, lines: JSON.stringify(facts.lines) };
       const row = await db.tikTokOrder.upsert({
         where: { shop_tiktokOrderId: { shop, tiktokOrderId } },
@@ -136,17 +165,29 @@ export function createTikTokOrderRepository(db: Database) {
      */
     async unreservedUnits(shop: string): Promise<Map<string, number>> {
       const rows = await db.tikTokOrder.findMany({
-        where: { shop, state: "new", fulfillmentType: { not: "FULFILLMENT_BY_TIKTOK" }, tiktokStatus: { notIn: ["CANCELLED", "CANCEL"] } },
+        where: {
+          shop,
+          state: "new",
+          fulfillmentType: { not: "FULFILLMENT_BY_TIKTOK" },
+          tiktokStatus: { notIn: ["CANCELLED", "CANCEL"] },
+        },
         select: { lines: true },
       });
       const units = new Map<string, number>();
-      for (const row of rows) for (const line of JSON.parse(row.lines) as OrderLine[]) units.set(line.tiktokSkuId, (units.get(line.tiktokSkuId) ?? 0) + line.quantity);
+      for (const row of rows)
+        for (const line of JSON.parse(row.lines) as OrderLine[])
+          units.set(line.tiktokSkuId, (units.get(line.tiktokSkuId) ?? 0) + line.quantity);
       return units;
     },
 
     /** Orders waiting on a problem: the safety-net run tries them again (the merchant may have fixed the cause). */
     async waitingOnProblems(shop: string, take = 50): Promise<Array<{ tiktokShopId: string; tiktokOrderId: string }>> {
-      return db.tikTokOrder.findMany({ where: { shop, state: "problem" }, select: { tiktokShopId: true, tiktokOrderId: true }, orderBy: { placedAt: "asc" }, take });
+      return db.tikTokOrder.findMany({
+        where: { shop, state: "problem" },
+        select: { tiktokShopId: true, tiktokOrderId: true },
+        orderBy: { placedAt: "asc" },
+        take,
+      });
     },
   };
 }

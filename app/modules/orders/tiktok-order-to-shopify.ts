@@ -22,7 +22,11 @@ export interface ShopifyOrderContext {
 
 export interface ShopifyOrderDraft {
   order: Record<string, unknown>;
-  options: { inventoryBehaviour: "BYPASS" | "DECREMENT_IGNORING_POLICY"; sendReceipt: false; sendFulfillmentReceipt: false };
+  options: {
+    inventoryBehaviour: "BYPASS" | "DECREMENT_IGNORING_POLICY";
+    sendReceipt: false;
+    sendFulfillmentReceipt: false;
+  };
   /** What the order's money adds up to (buyer paid + TikTok's reimbursement), for the orders page. */
   total: string;
 }
@@ -40,27 +44,46 @@ export function orderTags(order: TikTokOrder): string[] {
   const facts = order as TikTokOrder & Record<string, unknown>;
   const fbt = order.fulfillment_type === "FULFILLMENT_BY_TIKTOK";
   return [
-    "TikTok Shop", `TTS:${order.id}`, fbt ? "FBT" : "FBS",
+    "TikTok Shop",
+    `TTS:${order.id}`,
+    fbt ? "FBT" : "FBS",
     ...(facts.is_sample_order === true ? ["sample"] : []),
     ...(facts.is_replacement_order === true ? ["replacement"] : []),
     ...(order.line_items.some((l) => l.is_gift) ? ["gift"] : []),
   ];
 }
 
-export function draftShopifyOrder(order: TikTokOrder, lines: readonly ResolvedLine[], context: ShopifyOrderContext): { draft: ShopifyOrderDraft } | { problem: OrderProblem } {
+export function draftShopifyOrder(
+  order: TikTokOrder,
+  lines: readonly ResolvedLine[],
+  context: ShopifyOrderContext
+): { draft: ShopifyOrderDraft } | { problem: OrderProblem } {
   const payment = order.payment as Payment;
   const currency = payment.currency ?? "USD";
   const us = context.region === "US";
   const sellerDiscount = lines.reduce((sum, l) => sum.plus(l.sellerDiscount), new Decimal(0));
   const itemsTotal = lines.reduce((sum, l) => sum.plus(dec(l.unitPrice).times(l.quantity)), new Decimal(0));
-  const shippingPrice = dec(payment.original_shipping_fee ?? payment.shipping_fee).minus(dec(payment.shipping_fee_seller_discount));
+  const shippingPrice = dec(payment.original_shipping_fee ?? payment.shipping_fee).minus(
+    dec(payment.shipping_fee_seller_discount)
+  );
   const shippingTax = us ? dec(payment.shipping_fee_tax) : new Decimal(0);
-  const productTax = us ? (payment.product_tax !== undefined ? dec(payment.product_tax) : dec(payment.tax).minus(shippingTax)) : new Decimal(0);
+  const productTax = us
+    ? payment.product_tax !== undefined
+      ? dec(payment.product_tax)
+      : dec(payment.tax).minus(shippingTax)
+    : new Decimal(0);
   const deliveryFee = dec(payment.retail_delivery_fee);
   const buyerPaid = dec(payment.total_amount);
-  const subsidy = lines.reduce((sum, l) => sum.plus(l.platformDiscount), new Decimal(0)).plus(dec(payment.shipping_fee_platform_discount));
+  const subsidy = lines
+    .reduce((sum, l) => sum.plus(l.platformDiscount), new Decimal(0))
+    .plus(dec(payment.shipping_fee_platform_discount));
 
-  const expected = itemsTotal.minus(sellerDiscount).plus(shippingPrice).plus(deliveryFee).plus(productTax).plus(shippingTax);
+  const expected = itemsTotal
+    .minus(sellerDiscount)
+    .plus(shippingPrice)
+    .plus(deliveryFee)
+    .plus(productTax)
+    .plus(shippingTax);
   const paid = buyerPaid.plus(subsidy);
   if (!expected.equals(paid)) return { problem: moneyMismatch(expected.toFixed(2), paid.toFixed(2), currency) };
 
@@ -72,13 +95,31 @@ export function draftShopifyOrder(order: TikTokOrder, lines: readonly ResolvedLi
   });
   const lineTaxes = us && !productTax.isZero() ? distributeTax(lines, productTax) : lines.map(() => null);
   const shippingLines = [
-    { title: deliveryOptionTitle(order), code: order.delivery_option_id ?? "tiktok", source: "tiktok_shop", priceSet: money(shippingPrice, currency),
-      ...(shippingTax.isZero() ? {} : { taxLines: [taxLine(shippingTax, null, shippingPrice)] }) },
-    ...(deliveryFee.isZero() ? [] : [{ title: "Colorado Retail Delivery Fee", code: "retail_delivery_fee", source: "tiktok_shop", priceSet: money(deliveryFee, currency) }]),
+    {
+      title: deliveryOptionTitle(order),
+      code: order.delivery_option_id ?? "tiktok",
+      source: "tiktok_shop",
+      priceSet: money(shippingPrice, currency),
+      ...(shippingTax.isZero() ? {} : { taxLines: [taxLine(shippingTax, null, shippingPrice)] }),
+    },
+    ...(deliveryFee.isZero()
+      ? []
+      : [
+          {
+            title: "Colorado Retail Delivery Fee",
+            code: "retail_delivery_fee",
+            source: "tiktok_shop",
+            priceSet: money(deliveryFee, currency),
+          },
+        ]),
   ];
   const transactions = [
-    ...(buyerPaid.isZero() ? [] : [{ kind: "SALE", status: "SUCCESS", gateway: TIKTOK_GATEWAY, amountSet: money(buyerPaid, currency) }]),
-    ...(subsidy.isZero() ? [] : [{ kind: "SALE", status: "SUCCESS", gateway: TIKTOK_SUBSIDY_GATEWAY, amountSet: money(subsidy, currency) }]),
+    ...(buyerPaid.isZero()
+      ? []
+      : [{ kind: "SALE", status: "SUCCESS", gateway: TIKTOK_GATEWAY, amountSet: money(buyerPaid, currency) }]),
+    ...(subsidy.isZero()
+      ? []
+      : [{ kind: "SALE", status: "SUCCESS", gateway: TIKTOK_SUBSIDY_GATEWAY, amountSet: money(subsidy, currency) }]),
   ];
   const fbt = order.fulfillment_type === "FULFILLMENT_BY_TIKTOK";
   const shopifyOrder: Record<string, unknown> = {
@@ -94,17 +135,29 @@ export function draftShopifyOrder(order: TikTokOrder, lines: readonly ResolvedLi
       variantId: line.variantId,
       quantity: line.quantity,
       priceSet: money(dec(line.unitPrice), currency),
-      ...(lineTaxes[i] ? { taxLines: [taxLine(lineTaxes[i]!, line.taxRate, dec(line.unitPrice).times(line.quantity))] } : {}),
+      ...(lineTaxes[i]
+        ? { taxLines: [taxLine(lineTaxes[i]!, line.taxRate, dec(line.unitPrice).times(line.quantity))] }
+        : {}),
     })),
     shippingLines,
     transactions,
-    ...(sellerDiscount.isZero() ? {} : { discountCode: { itemFixedDiscountCode: { code: SELLER_DISCOUNT_CODE, amountSet: money(sellerDiscount, currency) } } }),
+    ...(sellerDiscount.isZero()
+      ? {}
+      : {
+          discountCode: {
+            itemFixedDiscountCode: { code: SELLER_DISCOUNT_CODE, amountSet: money(sellerDiscount, currency) },
+          },
+        }),
     ...(shippingAddress(order) ? { shippingAddress: shippingAddress(order) } : {}),
   };
   return {
     draft: {
       order: shopifyOrder,
-      options: { inventoryBehaviour: fbt ? "BYPASS" : "DECREMENT_IGNORING_POLICY", sendReceipt: false, sendFulfillmentReceipt: false },
+      options: {
+        inventoryBehaviour: fbt ? "BYPASS" : "DECREMENT_IGNORING_POLICY",
+        sendReceipt: false,
+        sendFulfillmentReceipt: false,
+      },
       total: paid.toFixed(2),
     },
   };
@@ -148,12 +201,18 @@ function shippingAddress(order: TikTokOrder): Record<string, string> | null {
   const level = (n: string) => a.district_info?.find((d) => d.address_level === n)?.address_name;
   const [firstName, ...rest] = (a.name ?? "").trim().split(/\s+/);
   const address: Record<string, string | undefined> = {
-    firstName, lastName: rest.join(" ") || undefined,
-    address1: a.address_line1, address2: a.address_line2 || undefined,
-    city: level("L3") ?? level("L2"), province: level("L1"),
-    zip: a.postal_code, countryCode: a.region_code === "GB" ? "GB" : a.region_code,
+    firstName,
+    lastName: rest.join(" ") || undefined,
+    address1: a.address_line1,
+    address2: a.address_line2 || undefined,
+    city: level("L3") ?? level("L2"),
+    province: level("L1"),
+    zip: a.postal_code,
+    countryCode: a.region_code === "GB" ? "GB" : a.region_code,
     // Masked numbers ("(+1)213-***-1234") are not phone numbers.
     phone: a.phone_number && !a.phone_number.includes("*") ? a.phone_number : undefined,
   };
-  return Object.fromEntries(Object.entries(address).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+  return Object.fromEntries(
+    Object.entries(address).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== "")
+  );
 }

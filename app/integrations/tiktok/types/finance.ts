@@ -15,28 +15,55 @@ const amounts = <K extends string>(keys: readonly K[]) =>
   z.looseObject(Object.fromEntries(keys.map((k) => [k, amount])) as Record<K, typeof amount>);
 
 export const revenueBreakdownSchema = amounts([
-  "subtotal_before_discount_amount", "seller_discount_amount", "refund_subtotal_before_discount_amount", "seller_discount_refund_amount",
-  "cod_service_fee_amount", "refund_cod_service_fee_amount",
+  "subtotal_before_discount_amount",
+  "seller_discount_amount",
+  "refund_subtotal_before_discount_amount",
+  "seller_discount_refund_amount",
+  "cod_service_fee_amount",
+  "refund_cod_service_fee_amount",
 ] as const);
 
 export const shippingCostBreakdownSchema = amounts([
-  "actual_shipping_fee_amount", "shipping_fee_discount_amount", "customer_paid_shipping_fee_amount", "return_shipping_fee_amount",
-  "replacement_shipping_fee_amount", "exchange_shipping_fee_amount", "signature_confirmation_fee_amount", "shipping_insurance_fee_amount",
+  "actual_shipping_fee_amount",
+  "shipping_fee_discount_amount",
+  "customer_paid_shipping_fee_amount",
+  "return_shipping_fee_amount",
+  "replacement_shipping_fee_amount",
+  "exchange_shipping_fee_amount",
+  "signature_confirmation_fee_amount",
+  "shipping_insurance_fee_amount",
 ] as const).extend({
   /** Parts of the items above, for reference: not addends. */
   supplementary_component: z.looseObject({}).optional(),
 });
 
 export const feeTaxBreakdownSchema = z.looseObject({
-  fee: amounts(["platform_commission_amount", "referral_fee_amount", "refund_administration_fee_amount", "transaction_fee_amount",
-    "credit_card_handling_fee_amount", "affiliate_commission_amount"] as const).optional(),
-  tax: amounts(["sales_tax_referral_fee_amount", "vat_amount", "import_vat_amount", "customs_duty_amount"] as const).optional(),
+  fee: amounts([
+    "platform_commission_amount",
+    "referral_fee_amount",
+    "refund_administration_fee_amount",
+    "transaction_fee_amount",
+    "credit_card_handling_fee_amount",
+    "affiliate_commission_amount",
+  ] as const).optional(),
+  tax: amounts([
+    "sales_tax_referral_fee_amount",
+    "vat_amount",
+    "import_vat_amount",
+    "customs_duty_amount",
+  ] as const).optional(),
 });
 
 /** Does not contribute to the settlement (sales tax is remitted by TikTok; platform discounts are reimbursed). */
 export const transactionSupplementarySchema = amounts([
-  "customer_payment_amount", "customer_refund_amount", "platform_discount_amount", "platform_discount_refund_amount",
-  "retail_delivery_fee_amount", "sales_tax_amount", "sales_tax_payment_amount", "sales_tax_refund_amount",
+  "customer_payment_amount",
+  "customer_refund_amount",
+  "platform_discount_amount",
+  "platform_discount_refund_amount",
+  "retail_delivery_fee_amount",
+  "sales_tax_amount",
+  "sales_tax_payment_amount",
+  "sales_tax_refund_amount",
 ] as const);
 
 /** GET /finance/202309/statements. US/UK local sellers get net_sales_amount + shipping_cost_amount; others revenue_amount. */
@@ -73,7 +100,10 @@ export const statementTransactionSchema = z.looseObject({
   reserve_id: z.string().optional(),
   reserve_amount: amount,
   /** Upper-cased: TikTok documents COLLECTED/RELEASED but samples show "Collected". */
-  reserve_status: z.string().transform((s) => s.toUpperCase()).optional(),
+  reserve_status: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .optional(),
   associated_order_id: z.string().optional(),
   estimated_release_time: z.string().optional(),
   settlement_amount: signedAmount,
@@ -97,7 +127,12 @@ export const statementTransactionsResultSchema = z.looseObject({
   payable_amount: amount,
   total_reserve_amount: amount,
   total_settlement_amount: amount,
-  total_settlement_breakdown: amounts(["total_revenue_amount", "total_shipping_cost_amount", "total_fee_tax_amount", "total_adjustment_amount"] as const).optional(),
+  total_settlement_breakdown: amounts([
+    "total_revenue_amount",
+    "total_shipping_cost_amount",
+    "total_fee_tax_amount",
+    "total_adjustment_amount",
+  ] as const).optional(),
   total_count: z.number().int().optional(),
   next_page_token: z.string().optional(),
   transactions: z.array(statementTransactionSchema).default([]),

@@ -3,8 +3,16 @@ import { tiktokId } from "./tiktok-primitives";
 
 /** The seller's OMS platforms TikTok accepts for external order references (Order API 202406). */
 export type TikTokExternalPlatform =
-  | "SHOPIFY" | "WOOCOMMERCE" | "BIGCOMMERCE" | "MAGENTO" | "SALESFORCE_COMMERCE_CLOUD" | "CHANNEL_ADVISOR" | "AMAZON"
-  | "ORDER_MANAGEMENT_SYSTEM" | "WAREHOUSE_MANAGEMENT_SYSTEM" | "ERP_SYSTEM";
+  | "SHOPIFY"
+  | "WOOCOMMERCE"
+  | "BIGCOMMERCE"
+  | "MAGENTO"
+  | "SALESFORCE_COMMERCE_CLOUD"
+  | "CHANNEL_ADVISOR"
+  | "AMAZON"
+  | "ORDER_MANAGEMENT_SYSTEM"
+  | "WAREHOUSE_MANAGEMENT_SYSTEM"
+  | "ERP_SYSTEM";
 
 /** One TikTok order's reference in our OMS: `line_items[].id` is the OMS line, `origin_id` the TikTok line item. */
 export interface TikTokExternalOrderReference {
@@ -32,14 +40,21 @@ export const addExternalReferencesResultSchema = z.looseObject({
       z.looseObject({
         code: z.union([z.string(), z.number()]).transform((v) => String(v)),
         message: z.string().default(""),
-        detail: z.looseObject({ order_id: tiktokId.optional(), external_order: z.looseObject({ id: z.string().optional(), platform: z.string().optional() }).optional() }).optional(),
-      }),
+        detail: z
+          .looseObject({
+            order_id: tiktokId.optional(),
+            external_order: z.looseObject({ id: z.string().optional(), platform: z.string().optional() }).optional(),
+          })
+          .optional(),
+      })
     )
     .default([]),
 });
 export type TikTokAddExternalReferencesResult = z.infer<typeof addExternalReferencesResultSchema>;
 
-export const getExternalReferencesResultSchema = z.looseObject({ external_orders: z.array(externalOrderSchema).default([]) });
+export const getExternalReferencesResultSchema = z.looseObject({
+  external_orders: z.array(externalOrderSchema).default([]),
+});
 export type TikTokGetExternalReferencesResult = z.infer<typeof getExternalReferencesResultSchema>;
 
 export const searchByExternalReferenceResultSchema = z.looseObject({

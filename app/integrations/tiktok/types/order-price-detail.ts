@@ -34,5 +34,8 @@ const priceFields = {
 };
 
 export const priceDetailLineSchema = z.looseObject({ id: tiktokId, ...priceFields });
-export const priceDetailResultSchema = z.looseObject({ ...priceFields, line_items: z.array(priceDetailLineSchema).default([]) });
+export const priceDetailResultSchema = z.looseObject({
+  ...priceFields,
+  line_items: z.array(priceDetailLineSchema).default([]),
+});
 export type TikTokPriceDetail = z.infer<typeof priceDetailResultSchema>;

@@ -166,6 +166,17 @@ async function tiktokForShop(shop: string, tiktokShopId: string): Promise<TikTok
   return tiktokShopSessions().forLink(link);
 }
 
+/** The store's currency, read at most every 10 minutes per shop: every order import checks it. */
+const shopCurrencies = new Map<string, { currency: string; readAt: number }>();
+async function shopCurrencyOf(shop: string): Promise<string> {
+  const held = shopCurrencies.get(shop);
+  if (held && Date.now() - held.readAt < 10 * 60_000) return held.currency;
+  const currency = (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop
+    .currencyCode;
+  shopCurrencies.set(shop, { currency, readAt: Date.now() });
+  return currency;
+}
+
 export const orderSyncDeps: OrderSyncDeps = {
   orders: tiktokOrders,
   ledger: stockLedger,
@@ -173,8 +184,7 @@ export const orderSyncDeps: OrderSyncDeps = {
   shopifyFor: shopAdminGateways,
   tiktokFor: tiktokForShop,
   mappedCarriers: async (shop) => (await storeSettings.document(shop)).carriers ?? {},
-  shopCurrency: async (shop) =>
-    (await (await shopAdminGateways(shop)).request<ShopCurrencyResult>(SHOP_CURRENCY_QUERY)).shop.currencyCode,
+  shopCurrency: shopCurrencyOf,
   syncLater: (shop, tiktokShopId, tiktokOrderId, at) =>
     enqueueLaterOrderSync(queue, shop, { tiktokShopId, tiktokOrderId, trigger: "remorse-hour-over" }, at),
   lookupGraceMs: config.ORDER_CREATE_LOOKUP_GRACE_MS,

@@ -1,7 +1,7 @@
 // The order jobs: one sync per TikTok order (coalesced: a burst of webhooks for one order is one run, and
 // one run at a time per order), and the per-shop safety-net search. Orders are urgent work (priority 0).
 import type { FulfillmentWebhook } from "../../integrations/shopify/shopify-webhook-payloads";
-import { WEBHOOK_PRIORITY, type JobQueue } from "../../jobs/job-queue";
+import { WEBHOOK_PRIORITY, type JobQueue, type NewJob } from "../../jobs/job-queue";
 
 export const ORDER_SYNC_JOB = "orders.sync";
 export const ORDER_POLL_JOB = "orders.poll";
@@ -16,15 +16,22 @@ export interface OrderSyncPayload {
   trigger: string;
 }
 
+const orderSyncJob = (shop: string, payload: OrderSyncPayload): NewJob => ({
+  shop,
+  type: ORDER_SYNC_JOB,
+  key: `order-${shop}-${payload.tiktokOrderId}`,
+  payload,
+  priority: WEBHOOK_PRIORITY,
+  maxAttempts: 10,
+});
+
 export function enqueueOrderSync(queue: JobQueue, shop: string, payload: OrderSyncPayload) {
-  return queue.enqueue({
-    shop,
-    type: ORDER_SYNC_JOB,
-    key: `order-${shop}-${payload.tiktokOrderId}`,
-    payload,
-    priority: WEBHOOK_PRIORITY,
-    maxAttempts: 10,
-  });
+  return queue.enqueue(orderSyncJob(shop, payload));
+}
+
+/** Many order syncs in a few statements (the safety net's page, the back-fill), coalescing like enqueueOrderSync. */
+export function enqueueOrderSyncs(queue: JobQueue, shop: string, payloads: readonly OrderSyncPayload[]) {
+  return queue.enqueueMany(payloads.map((payload) => orderSyncJob(shop, payload)));
 }
 
 /**

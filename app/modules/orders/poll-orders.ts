@@ -5,11 +5,13 @@
 import type { Database } from "../../db.server";
 import type { JobQueue } from "../../jobs/job-queue";
 import type { TikTokShopSession } from "../linking/tiktok-shop-sessions";
-import { enqueueOrderPoll, enqueueOrderSync, scheduleOrderPolls } from "./order-jobs";
+import type { TikTokOrder } from "../../integrations/tiktok/types/order";
+import { enqueueOrderPoll, enqueueOrderSync, enqueueOrderSyncs, scheduleOrderPolls } from "./order-jobs";
 import type { TikTokOrderRepository } from "./tiktok-order-repository";
 
 export const BACKFILL_SECONDS = 7 * 24 * 3600;
 const OVERLAP_SECONDS = 300;
+const SEARCH_PAGE = 50;
 
 export interface PollOrdersDeps {
   db: Database;
@@ -31,21 +33,35 @@ export async function pollOrders(
   let seen = 0;
   let queued = 0;
   let newest = cursor?.updatedFrom ?? from;
+  const trigger = cursor ? "safety-net" : "back-fill";
+  // A page at a time: one read of what the app already knows, then one enqueue for the orders that changed.
+  const queueChanged = async (page: TikTokOrder[]) => {
+    if (page.length === 0) return;
+    const known = await deps.orders.statuses(
+      shop,
+      page.map((o) => o.id)
+    );
+    const changed = page.filter((o) => known.get(o.id) !== o.status);
+    if (changed.length)
+      await enqueueOrderSyncs(
+        deps.queue,
+        shop,
+        changed.map((o) => ({ tiktokShopId, tiktokOrderId: o.id, trigger }))
+      );
+    queued += changed.length;
+  };
+  let page: TikTokOrder[] = [];
   for await (const order of session.api.orders.searchAll(
     { update_time_ge: Math.max(0, from) },
-    { pageSize: 50, sortField: "update_time", sortOrder: "ASC" }
+    { pageSize: SEARCH_PAGE, sortField: "update_time", sortOrder: "ASC" }
   )) {
     seen++;
     newest = Math.max(newest, order.update_time ?? order.create_time);
-    const known = await deps.orders.get(shop, order.id);
-    if (known && known.tiktokStatus === order.status && known.state !== "problem") continue;
-    await enqueueOrderSync(deps.queue, shop, {
-      tiktokShopId,
-      tiktokOrderId: order.id,
-      trigger: cursor ? "safety-net" : "back-fill",
-    });
-    queued++;
+    page.push(order);
+    if (page.length === SEARCH_PAGE) await queueChanged(page.splice(0));
   }
+  await queueChanged(page);
+  // Orders waiting on a problem are tried again whatever their status: the merchant may have fixed the cause.
   for (const waiting of await deps.orders.waitingOnProblems(shop)) {
     if (waiting.tiktokShopId === tiktokShopId)
       await enqueueOrderSync(deps.queue, shop, {

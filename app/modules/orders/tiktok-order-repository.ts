@@ -180,6 +180,16 @@ export function createTikTokOrderRepository(db: Database) {
       return units;
     },
 
+    /** TikTok's status as last recorded, for the orders the app knows among these. */
+    async statuses(shop: string, tiktokOrderIds: string[]): Promise<Map<string, string>> {
+      if (tiktokOrderIds.length === 0) return new Map();
+      const rows = await db.tikTokOrder.findMany({
+        where: { shop, tiktokOrderId: { in: tiktokOrderIds } },
+        select: { tiktokOrderId: true, tiktokStatus: true },
+      });
+      return new Map(rows.map((r) => [r.tiktokOrderId, r.tiktokStatus]));
+    },
+
     /** Orders waiting on a problem: the safety-net run tries them again (the merchant may have fixed the cause). */
     async waitingOnProblems(shop: string, take = 50): Promise<Array<{ tiktokShopId: string; tiktokOrderId: string }>> {
       return db.tikTokOrder.findMany({
